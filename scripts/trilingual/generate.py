@@ -1,0 +1,54 @@
+"""From ``translations/`` to Markdown pages under ``docs/``: the whole pipeline, without MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .files import sync_generated
+from .publication import Publication, load_library
+from .render import Renderer, SiteLanguages, load_ui
+
+UI_FILE = "ui.yml"
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every publication of the site, ready to render."""
+
+    publications: tuple[Publication, ...]
+    renderer: Renderer
+
+    def pages(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        for publication in self.publications:
+            pages.update(self.renderer.render_publication(publication))
+        return pages
+
+
+def load(translations_dir: Path, languages: SiteLanguages) -> Library:
+    """Ingest every publication and read its translations and the interface strings."""
+    ui = load_ui(translations_dir / UI_FILE, languages)
+    publications = load_library(translations_dir, list(languages.targets))
+    return Library(tuple(publications), Renderer(languages, ui))
+
+
+def generate(translations_dir: Path, docs_dir: Path, languages: SiteLanguages) -> tuple[Library, list[Path]]:
+    """Render every publication into ``docs_dir``; return the library and the files that changed.
+
+    Everything is read and rendered before anything is written, so a bad input leaves the
+    previous pages as they were.
+    """
+    library = load(translations_dir, languages)
+    changed = sync_generated(docs_dir, library.pages())
+    return library, changed
+
+
+def input_fingerprint(translations_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the generated pages depend on, cheaply: every input file's path, size and mtime."""
+    entries = []
+    for path in sorted(translations_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)

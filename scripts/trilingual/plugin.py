@@ -1,0 +1,153 @@
+"""The MkDocs side: a thin plugin that runs :mod:`trilingual.generate` before each build.
+
+Pages are written into folders under ``docs/`` (mkdocs-static-i18n only handles files that
+live there), one per publication, each ignoring itself in git. A file is written only when
+its content changed, so ``mkdocs serve`` settles after one rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.nav import Section
+
+from .errors import UserError
+from .generate import Library, generate, input_fingerprint
+from .render import SiteLanguages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.trilingual")
+
+CATALOGUE_PLACEHOLDER = "<!-- trilingual:publications -->"
+
+# Inputs already rendered in this process, so that the per-language builds that
+# mkdocs-static-i18n runs, and rebuilds with unchanged inputs, do not repeat the work.
+_cache: dict[str, tuple[Any, Library]] = {}
+
+
+class TrilingualConfig(Config):
+    translations_dir = c.Type(str, default="translations")
+
+
+class TrilingualPlugin(BasePlugin[TrilingualConfig]):
+    def __init__(self) -> None:
+        self.languages: SiteLanguages | None = None
+        self.library: Library | None = None
+        self.auto_nav = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.languages = _site_languages(config)
+        if config.nav is None or self.auto_nav:
+            self.auto_nav = True
+            self._generate(config)
+            config.nav = self._navigation(config)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self._generate(config)
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self._translations_dir(config)))
+        return server
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Title each publication's navigation section in the language being built."""
+        assert self.library is not None
+        lang = _current_language(config, self._languages)
+        renderer = self.library.renderer
+        for item in nav.items:
+            if isinstance(item, Section) and item.children:
+                first = item.children[0]
+                url_path = getattr(getattr(first, "file", None), "src_uri", "")
+                for publication in self.library.publications:
+                    if url_path.startswith(f"{publication.id}/"):
+                        item.title = renderer.document_title(publication, lang)
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if CATALOGUE_PLACEHOLDER not in markdown or self.library is None:
+            return markdown
+        lang = _current_language(config, self._languages)
+        catalogue = self.library.renderer.render_catalogue(list(self.library.publications), lang)
+        return markdown.replace(CATALOGUE_PLACEHOLDER, catalogue)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    @property
+    def _languages(self) -> SiteLanguages:
+        assert self.languages is not None
+        return self.languages
+
+    def _translations_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.translations_dir
+
+    def _generate(self, config: MkDocsConfig) -> None:
+        translations_dir = self._translations_dir(config)
+        key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}"
+        fingerprint = input_fingerprint(translations_dir)
+        cached = _cache.get(key)
+        if cached and cached[0] == fingerprint:
+            self.library = cached[1]
+            return
+        try:
+            library, changed = generate(translations_dir, Path(config.docs_dir), self._languages)
+        except UserError as error:
+            raise PluginError(str(error)) from None
+        for path in changed:
+            log.debug("Generated %s", path)
+        if changed:
+            log.info("Generated %d page(s) from %s", len(changed), translations_dir)
+        _cache[key] = (fingerprint, library)
+        self.library = library
+
+    def _navigation(self, config: MkDocsConfig) -> list[Any]:
+        """Home first, then each publication (its landing page, then its sections), then other pages."""
+        assert self.library is not None
+        docs = Path(config.docs_dir)
+        generated = {p.id for p in self.library.publications}
+        pages = sorted(
+            {_strip_locale(path.name, self._languages) for path in docs.glob("*.md")},
+            key=lambda name: (name != "index.md", name),
+        )
+        nav: list[Any] = [name for name in pages if name == "index.md"]
+        for publication in self.library.publications:
+            title = publication.document.metadata.title.text
+            children = [f"{publication.id}/index.md"] + [f"{publication.id}/{s.id}.md" for s in publication.sections()]
+            nav.append({title: children})
+        nav += [name for name in pages if name != "index.md" and name.removesuffix(".md") not in generated]
+        return nav
+
+
+def _strip_locale(name: str, languages: SiteLanguages) -> str:
+    stem, _, _ = name.rpartition(".md")
+    base, dot, suffix = stem.rpartition(".")
+    return f"{base}.md" if dot and suffix in languages.all else name
+
+
+def _site_languages(config: MkDocsConfig) -> SiteLanguages:
+    """The site's languages, as configured for mkdocs-static-i18n (the default one is the original's)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError("trilingual needs the i18n plugin (mkdocs-static-i18n) configured in mkdocs.yml")
+    languages = [lang for lang in i18n.config.languages if lang.build]
+    default = [lang.locale for lang in languages if lang.default]
+    if len(default) != 1:
+        raise PluginError("mkdocs.yml: exactly one i18n language must be 'default: true' (the original's)")
+    return SiteLanguages(default[0], tuple(lang.locale for lang in languages if not lang.default))
+
+
+def _current_language(config: MkDocsConfig, languages: SiteLanguages) -> str:
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or languages.source)

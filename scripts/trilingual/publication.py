@@ -1,0 +1,134 @@
+"""Publications: one folder each under ``translations/``, aligned with their translations.
+
+A folder holds ``publication.yml`` (which source file, its language, names that are not
+part of the text), the original verbatim, and one ``<lang>.yml`` per target language.
+:class:`Publication` is the parallel document that pages, checks and exports read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import TranslationError
+from .ingest import ingest
+from .model import Document, Section, Segment
+from .translations import (
+    State,
+    Translation,
+    TranslationFile,
+    line_of,
+    load_translations,
+    load_yaml,
+    state_of,
+)
+
+PUBLICATION_FILE = "publication.yml"
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+@dataclass(frozen=True)
+class PublicationConfig:
+    id: str
+    folder: Path
+    source: Path
+    source_language: str = "zh-Hans"
+    order: int = 0
+    issuer: dict[str, str] = field(default_factory=dict)
+    """The issuing body's name per site language (the source's own name is read from the text)."""
+    preamble_title: dict[str, str] = field(default_factory=dict)
+    """What to call the unnumbered opening section, per site language."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A document with its translations: the parallel text everything downstream reads."""
+
+    config: PublicationConfig
+    document: Document
+    translations: dict[str, TranslationFile]
+
+    @property
+    def id(self) -> str:
+        return self.config.id
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.translations)
+
+    def translation(self, language: str, segment: Segment) -> Translation | None:
+        return self.translations[language].get(segment.id)
+
+    def state(self, language: str, segment: Segment) -> State:
+        return state_of(segment, self.translation(language, segment))
+
+    def sections(self) -> Iterator[Section]:
+        return iter(self.document.sections)
+
+
+def validate_id(publication_id: str, where: Path) -> str:
+    """Publication ids become URL paths and folder names: lowercase letters, digits, hyphens."""
+    if not _ID_RE.match(publication_id):
+        raise TranslationError(
+            where,
+            f"invalid publication id {publication_id!r}",
+            hint="use lowercase letters, digits and hyphens only (e.g. cnipa-2021-work-plan)",
+        )
+    return publication_id
+
+
+def load_config(folder: Path) -> PublicationConfig:
+    path = folder / PUBLICATION_FILE
+    publication_id = validate_id(folder.name, path)
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise TranslationError(path, "expected a mapping", line=1, hint="see translations/README.md")
+    source_name = data.get("source")
+    if not isinstance(source_name, str) or not source_name:
+        raise TranslationError(path, "no 'source:' file named", line=1, hint="add e.g. 'source: source.zh.md'")
+    source = (folder / source_name).resolve()
+    if folder.resolve() not in source.parents:
+        raise TranslationError(
+            path,
+            f"the source {source_name!r} lies outside the publication folder",
+            line=line_of(data, "source"),
+            hint="keep the source file inside this folder",
+        )
+    for key in ("issuer", "preamble_title"):
+        value = data.get(key, {})
+        if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
+            raise TranslationError(
+                path,
+                f"{key!r} must map language codes to non-empty names",
+                line=line_of(data, key),
+                hint="e.g. 'en: General requirements'",
+            )
+    return PublicationConfig(
+        id=publication_id,
+        folder=folder,
+        source=source,
+        source_language=str(data.get("source_language", "zh-Hans")),
+        order=int(data.get("order", 0)),
+        issuer=dict(data.get("issuer", {})),
+        preamble_title=dict(data.get("preamble_title", {})),
+    )
+
+
+def load_publication(folder: Path, languages: list[str]) -> Publication:
+    """Ingest a publication's source and read its translations into ``languages``."""
+    config = load_config(folder)
+    document = ingest(config.source, config.id, language=config.source_language)
+    return Publication(config, document, load_translations(folder, document, languages))
+
+
+def discover(root: Path) -> list[Path]:
+    """Publication folders under ``root``, in a stable order."""
+    return sorted(p.parent for p in root.glob(f"*/{PUBLICATION_FILE}"))
+
+
+def load_library(root: Path, languages: list[str]) -> list[Publication]:
+    """Every publication under ``root``, ordered by their ``order`` then id."""
+    publications = [load_publication(folder, languages) for folder in discover(root)]
+    return sorted(publications, key=lambda p: (p.config.order, p.id))

@@ -1,0 +1,201 @@
+"""Render publications into Markdown pages for MkDocs (one per section per site language).
+
+Pages are Markdown files whose body is HTML built from escaped text, so that nothing in a
+source or a translation can inject markup or spill out of its paragraph. Templates live in
+``templates/``; this module only prepares what they show.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .errors import TranslationError
+from .model import Section, Segment
+from .publication import Publication
+from .translations import State, load_yaml
+
+UI_KEYS = (
+    "section_heading preamble original translation missing stale machine draft reviewed "
+    "sections issuer date source status unofficial publications"
+).split()
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    """The site's locales: the original's (served at ``/``) and the translations' (``/<lang>/``)."""
+
+    source: str
+    targets: tuple[str, ...]
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return (self.source, *self.targets)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One language's text of a row: sentence spans (each with its segment id and state)."""
+
+    lang: str
+    role: str  # "source" or "target"
+    sentences: tuple[tuple[Segment, str, State], ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    kind: str  # "title" or "paragraph"
+    cells: tuple[Cell, ...]
+
+
+def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
+    """Interface strings per site language, checked for completeness."""
+    data = load_yaml(path) or {}
+    ui: dict[str, dict[str, str]] = {}
+    for lang in languages.all:
+        strings = data.get(lang)
+        if not isinstance(strings, dict):
+            raise TranslationError(path, f"no interface strings for {lang!r}", hint=f"add a '{lang}:' block")
+        missing = [key for key in UI_KEYS if key not in strings]
+        if missing:
+            raise TranslationError(
+                path, f"{lang!r} lacks {', '.join(missing)}", hint="copy the keys from another language's block"
+            )
+        ui[lang] = {key: str(strings[key] or "") for key in UI_KEYS}
+    return ui
+
+
+def md_inline(text: str) -> Markup:
+    """Escape text for a Markdown heading: HTML-escaped, Markdown punctuation neutralised."""
+    escaped = str(escape(text))
+    return Markup(re.sub(r"([\\`*_\[\]#|~])", r"\\\1", escaped))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("trilingual", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md_inline"] = md_inline
+    env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+    return env
+
+
+class Renderer:
+    """Turns publications into ``{relative path: Markdown}`` for the site's ``docs/``."""
+
+    def __init__(self, languages: SiteLanguages, ui: dict[str, dict[str, str]]) -> None:
+        self.languages = languages
+        self.ui = ui
+        self.env = _environment()
+
+    def lang_tag(self, publication: Publication, lang: str) -> str:
+        return publication.config.source_language if lang == self.languages.source else lang
+
+    # -- what pages show -------------------------------------------------------------------
+
+    def text_of(self, publication: Publication, lang: str, segment: Segment) -> tuple[str, State]:
+        """A segment's text in ``lang``, falling back to the original when there is none."""
+        if lang == self.languages.source:
+            return segment.text, State.REVIEWED
+        state = publication.state(lang, segment)
+        translation = publication.translation(lang, segment)
+        if state is State.MISSING or translation is None:
+            return segment.text, state
+        return translation.text, state
+
+    def section_title(self, publication: Publication, section: Section, lang: str) -> str:
+        if section.title is None:
+            return publication.config.preamble_title.get(lang) or self.ui[lang]["preamble"]
+        text, state = self.text_of(publication, lang, section.title)
+        if state is State.MISSING:
+            text = section.title.text
+        title = text.rstrip("。.．")
+        return self.ui[lang]["section_heading"].format(label=section.label, number=section.number, title=title)
+
+    def document_title(self, publication: Publication, lang: str) -> str:
+        text, _ = self.text_of(publication, lang, publication.document.metadata.title)
+        return text
+
+    def rows(self, publication: Publication, section: Section, lang: str) -> list[Row]:
+        langs = [self.languages.source] if lang == self.languages.source else [self.languages.source, lang]
+        units: list[tuple[str, str, tuple[Segment, ...]]] = []
+        if section.title is not None:
+            units.append((section.title.id, "title", (section.title,)))
+        units += [(p.id, "paragraph", p.sentences) for p in section.paragraphs]
+        rows = []
+        for unit_id, kind, segments in units:
+            cells = []
+            for cell_lang in langs:
+                role = "source" if cell_lang == self.languages.source else "target"
+                sentences = tuple((s, *self.text_of(publication, cell_lang, s)) for s in segments)
+                cells.append(Cell(self.lang_tag(publication, cell_lang), role, sentences))
+            rows.append(Row(unit_id, kind, tuple(cells)))
+        return rows
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def render_publication(self, publication: Publication) -> dict[str, str]:
+        """All pages of one publication, keyed by path relative to ``docs/``."""
+        pages: dict[str, str] = {}
+        for lang in self.languages.all:
+            context = self._context(publication, lang)
+            pages[f"{publication.id}/index.{lang}.md"] = self.env.get_template("publication.md.j2").render(
+                **context
+            )
+            sections = list(publication.sections())
+            for index, section in enumerate(sections):
+                pages[f"{publication.id}/{section.id}.{lang}.md"] = self.env.get_template("section.md.j2").render(
+                    **context,
+                    section=section,
+                    heading=self.section_title(publication, section, lang),
+                    rows=self.rows(publication, section, lang),
+                    previous=sections[index - 1] if index else None,
+                    next=sections[index + 1] if index + 1 < len(sections) else None,
+                )
+        return pages
+
+    def render_catalogue(self, publications: list[Publication], lang: str) -> str:
+        """The list of publications shown on the home page."""
+        return self.env.get_template("catalogue.md.j2").render(
+            publications=[self._context(p, lang) for p in publications], ui=self.ui[lang], lang=lang
+        )
+
+    def _context(self, publication: Publication, lang: str) -> dict[str, Any]:
+        metadata = publication.document.metadata
+        return {
+            "publication": publication,
+            "lang": lang,
+            "is_source": lang == self.languages.source,
+            "source_tag": publication.config.source_language,
+            "ui": self.ui[lang],
+            "title": self.document_title(publication, lang),
+            "original_title": metadata.title.text,
+            "issuer": publication.config.issuer.get(lang) or metadata.issuer or "",
+            "date": metadata.date.isoformat() if metadata.date else "",
+            "source_url": metadata.source_url or "",
+            "source_note": metadata.source_note or "",
+            "sections": [
+                {"id": s.id, "title": self.section_title(publication, s, lang)} for s in publication.sections()
+            ],
+            "coverage": self.coverage(publication, lang),
+        }
+
+    def coverage(self, publication: Publication, lang: str) -> dict[str, int]:
+        counts = {state.value: 0 for state in State}
+        if lang == self.languages.source:
+            return counts
+        for segment in publication.document.segments():
+            counts[publication.state(lang, segment).value] += 1
+        return counts

@@ -1,0 +1,190 @@
+"""Translation files: ``translations/<publication>/<lang>.yml``, keyed by segment id.
+
+Each entry holds the translated text, a status (``machine`` → ``draft`` → ``reviewed``),
+who produced it (``human`` or ``machine:<engine>``), the hash of the source text it
+translates and an optional note. Files are read with ruamel.yaml so that errors can name
+the line, and so that tools that rewrite them keep a translator's comments and key order.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import MarkedYAMLError
+
+from .errors import TranslationError
+from .model import Document, Segment
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/translation.schema.json"
+
+
+class Status(StrEnum):
+    MACHINE = "machine"
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+
+
+class State(StrEnum):
+    """Where a segment stands in one language, as readers and the status report see it."""
+
+    MISSING = "missing"
+    STALE = "stale"
+    MACHINE = "machine"
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+
+
+@dataclass(frozen=True)
+class Translation:
+    segment_id: str
+    text: str
+    status: Status
+    source_hash: str
+    origin: str = "human"
+    note: str = ""
+    line: int = 0
+
+
+@dataclass
+class TranslationFile:
+    """One language's translations of one publication."""
+
+    path: Path
+    language: str
+    entries: dict[str, Translation] = field(default_factory=dict)
+
+    def get(self, segment_id: str) -> Translation | None:
+        return self.entries.get(segment_id)
+
+
+def yaml_round_trip() -> YAML:
+    """A YAML instance that preserves comments, key order and quoting when rewriting."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file, turning syntax errors into ``file:line`` messages."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise TranslationError(path, "the file is not UTF-8 text", hint="save it as UTF-8") from None
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        if text.splitlines()[line - 1].lstrip(" ").startswith("\t"):
+            raise TranslationError(
+                path, "a tab is used for indentation", line=line, hint="indent with spaces (two per level)"
+            )
+    try:
+        return yaml_round_trip().load(io.StringIO(text))
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = error.problem or error.context or "invalid YAML"
+        raise TranslationError(
+            path, f"invalid YAML: {problem}", line=line, hint="check quotes, colons and indentation on this line"
+        ) from None
+
+
+def line_of(node: Any, key: str | None = None) -> int:
+    """1-based line of a mapping (or of one of its keys) as read by ruamel.yaml."""
+    if isinstance(node, CommentedMap):
+        if key is not None and key in node:
+            return int(node.lc.key(key)[0]) + 1
+        return int(node.lc.line) + 1
+    return 0
+
+
+def load_translation_file(path: Path, language: str, known_ids: set[str] | None = None) -> TranslationFile:
+    """Read and validate one translation file (an absent file is an empty translation)."""
+    result = TranslationFile(path, language)
+    if not path.exists():
+        return result
+    data = load_yaml(path)
+    if data is None:
+        return result
+    if not isinstance(data, CommentedMap) or not isinstance(data.get("segments", {}), (CommentedMap, type(None))):
+        raise TranslationError(
+            path, "expected a mapping with a 'segments:' key", line=1, hint="see translations/README.md"
+        )
+    declared = data.get("language")
+    if declared is not None and declared != language:
+        raise TranslationError(
+            path,
+            f"the file says language {declared!r} but is named for {language!r}",
+            line=line_of(data, "language"),
+            hint="rename the file or fix the 'language:' field",
+        )
+    segments = data.get("segments") or CommentedMap()
+    for segment_id, entry in segments.items():
+        line = line_of(segments, segment_id)
+        if known_ids is not None and segment_id not in known_ids:
+            raise TranslationError(
+                path,
+                f"unknown segment id {segment_id!r}",
+                line=line,
+                hint="segment ids come from the source (see the status report); fix or remove this entry",
+            )
+        result.entries[str(segment_id)] = _entry(path, str(segment_id), entry, line)
+    return result
+
+
+def _entry(path: Path, segment_id: str, entry: Any, line: int) -> Translation:
+    if not isinstance(entry, CommentedMap):
+        raise TranslationError(
+            path,
+            f"entry {segment_id!r} must be a mapping with text, status and source_hash",
+            line=line,
+            hint="indent its fields under the id",
+        )
+    for required in ("text", "status", "source_hash"):
+        if required not in entry:
+            raise TranslationError(
+                path, f"entry {segment_id!r} has no {required!r}", line=line, hint=f"add '{required}:' to it"
+            )
+    status = str(entry["status"])
+    if status not in {s.value for s in Status}:
+        raise TranslationError(
+            path,
+            f"entry {segment_id!r} has status {status!r}",
+            line=line_of(entry, "status"),
+            hint="use one of: machine, draft, reviewed",
+        )
+    text = entry["text"]
+    if not isinstance(text, str):
+        raise TranslationError(
+            path, f"entry {segment_id!r}: text must be a string", line=line_of(entry, "text"), hint="quote it"
+        )
+    return Translation(
+        segment_id=segment_id,
+        text=text.strip(),
+        status=Status(status),
+        source_hash=str(entry["source_hash"]),
+        origin=str(entry.get("origin", "human")),
+        note=str(entry.get("note") or ""),
+        line=line_of(entry) or line,
+    )
+
+
+def state_of(segment: Segment, translation: Translation | None) -> State:
+    """A translation is stale when the source it was made from has changed since."""
+    if translation is None or not translation.text:
+        return State.MISSING
+    if translation.source_hash != segment.hash:
+        return State.STALE
+    return State(translation.status.value)
+
+
+def load_translations(folder: Path, document: Document, languages: list[str]) -> dict[str, TranslationFile]:
+    """All target languages' translations of a document, validated against its segment ids."""
+    known = set(document.segment_map())
+    return {lang: load_translation_file(folder / f"{lang}.yml", lang, known) for lang in languages}
