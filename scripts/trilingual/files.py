@@ -58,7 +58,7 @@ def sync_generated(root: Path, pages: dict[str, str]) -> list[Path]:
         if folder.exists() and not is_generated(folder):
             raise UserError(
                 folder,
-                "this folder exists but was not generated, and a publication of the same name would overwrite it",
+                "this folder was not generated, yet a publication of the same name would be written into it",
                 hint="rename the folder or the publication",
             )
     changed = [root / rel for rel, content in sorted(pages.items()) if write_if_changed(root / rel, content)]

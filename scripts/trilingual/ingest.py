@@ -151,7 +151,7 @@ def repair_page_breaks(blocks: list[Block]) -> list[Block]:
             previous = repaired[-1]
             if not (
                 ends_paragraph(previous.text)
-                or _starts_unit(previous) and _is_standalone_heading(previous)
+                or (_starts_unit(previous) and _is_standalone_heading(previous))
                 or _HEADING_RE.match(previous.text)
                 or _NOTE_RE.match(previous.text)
                 or _LINK_ONLY_RE.match(previous.text)
@@ -163,7 +163,9 @@ def repair_page_breaks(blocks: list[Block]) -> list[Block]:
     return repaired
 
 
-def ingest(path: str | Path, publication: str, *, language: str = "zh-Hans", issuer: str | None = None) -> Document:
+def ingest(
+    path: str | Path, publication: str, *, language: str = "zh-Hans", issuer: str | None = None
+) -> Document:
     """Read and structure one publication's original text."""
     path = Path(path)
     try:
@@ -233,9 +235,7 @@ def parse(
 
     sections = _sections(repair_page_breaks(kept), path)
     title_segment = Segment("title", title, title_block.line)
-    cleaned = "\n".join(
-        [title] + [segment.text for section in sections for segment in _units(section)]
-    )
+    cleaned = "\n".join([title] + [segment.text for section in sections for segment in _units(section)])
     return Document(
         publication=publication,
         language=language,
@@ -261,7 +261,10 @@ def _parse_date(value: str, path: str | Path, line: int) -> dt.date:
         except ValueError:
             pass
     raise SourceError(
-        path, f"cannot read the date {value.strip()!r}", line=line, hint="write it as 2021-05-19 or 2021年5月19日"
+        path,
+        f"cannot read the date {value.strip()!r}",
+        line=line,
+        hint="write it as 2021-05-19 or 2021年5月19日",
     )
 
 

@@ -124,7 +124,9 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         nav: list[Any] = [name for name in pages if name == "index.md"]
         for publication in self.library.publications:
             title = publication.document.metadata.title.text
-            children = [f"{publication.id}/index.md"] + [f"{publication.id}/{s.id}.md" for s in publication.sections()]
+            children = [f"{publication.id}/index.md"] + [
+                f"{publication.id}/{s.id}.md" for s in publication.sections()
+            ]
             nav.append({title: children})
         nav += [name for name in pages if name != "index.md" and name.removesuffix(".md") not in generated]
         return nav

@@ -87,7 +87,9 @@ def load_config(folder: Path) -> PublicationConfig:
         raise TranslationError(path, "expected a mapping", line=1, hint="see translations/README.md")
     source_name = data.get("source")
     if not isinstance(source_name, str) or not source_name:
-        raise TranslationError(path, "no 'source:' file named", line=1, hint="add e.g. 'source: source.zh.md'")
+        raise TranslationError(
+            path, "no 'source:' file named", line=1, hint="add e.g. 'source: source.zh.md'"
+        )
     source = (folder / source_name).resolve()
     if folder.resolve() not in source.parents:
         raise TranslationError(

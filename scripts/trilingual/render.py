@@ -22,9 +22,9 @@ from .publication import Publication
 from .translations import State, load_yaml
 
 UI_KEYS = (
-    "section_heading preamble original translation missing stale machine draft reviewed "
-    "sections issuer date source status unofficial publications"
-).split()
+    "section_heading", "preamble", "original", "translation", "missing", "stale", "machine", "draft",
+    "reviewed", "sections", "issuer", "date", "source", "status", "unofficial", "publications",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,9 @@ def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
         missing = [key for key in UI_KEYS if key not in strings]
         if missing:
             raise TranslationError(
-                path, f"{lang!r} lacks {', '.join(missing)}", hint="copy the keys from another language's block"
+                path,
+                f"{lang!r} lacks {', '.join(missing)}",
+                hint="copy the keys from another language's block",
             )
         ui[lang] = {key: str(strings[key] or "") for key in UI_KEYS}
     return ui
@@ -122,7 +124,9 @@ class Renderer:
         if state is State.MISSING:
             text = section.title.text
         title = text.rstrip("。.．")
-        return self.ui[lang]["section_heading"].format(label=section.label, number=section.number, title=title)
+        return self.ui[lang]["section_heading"].format(
+            label=section.label, number=section.number, title=title
+        )
 
     def document_title(self, publication: Publication, lang: str) -> str:
         text, _ = self.text_of(publication, lang, publication.document.metadata.title)
@@ -156,7 +160,9 @@ class Renderer:
             )
             sections = list(publication.sections())
             for index, section in enumerate(sections):
-                pages[f"{publication.id}/{section.id}.{lang}.md"] = self.env.get_template("section.md.j2").render(
+                pages[f"{publication.id}/{section.id}.{lang}.md"] = self.env.get_template(
+                    "section.md.j2"
+                ).render(
                     **context,
                     section=section,
                     heading=self.section_title(publication, section, lang),
@@ -187,7 +193,8 @@ class Renderer:
             "source_url": metadata.source_url or "",
             "source_note": metadata.source_note or "",
             "sections": [
-                {"id": s.id, "title": self.section_title(publication, s, lang)} for s in publication.sections()
+                {"id": s.id, "title": self.section_title(publication, s, lang)}
+                for s in publication.sections()
             ],
             "coverage": self.coverage(publication, lang),
         }

@@ -27,7 +27,20 @@ PARAGRAPH_END = SENTENCE_END + "：…"
 
 _SENTENCE_RE = re.compile(f"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{re.escape(CLOSERS)}]*|$)")
 
-_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERALS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百]+"
 
 
@@ -61,7 +74,14 @@ def join_broken(first: str, second: str) -> str:
     Latin words keep a space between them; everything else (Han, digits) joins directly.
     """
     left, right = first.rstrip(), second.lstrip()
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalpha()
+        and right[0].isascii()
+        and right[0].isalpha()
+    ):
         return f"{left} {right}"
     return left + right
 

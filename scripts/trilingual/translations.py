@@ -88,10 +88,13 @@ def load_yaml(path: Path) -> Any:
         return yaml_round_trip().load(io.StringIO(text))
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        error_line = int(mark.line) + 1 if mark else None
         problem = error.problem or error.context or "invalid YAML"
         raise TranslationError(
-            path, f"invalid YAML: {problem}", line=line, hint="check quotes, colons and indentation on this line"
+            path,
+            f"invalid YAML: {problem}",
+            line=error_line,
+            hint="check quotes, colons and indentation on this line",
         ) from None
 
 
@@ -112,7 +115,9 @@ def load_translation_file(path: Path, language: str, known_ids: set[str] | None 
     data = load_yaml(path)
     if data is None:
         return result
-    if not isinstance(data, CommentedMap) or not isinstance(data.get("segments", {}), (CommentedMap, type(None))):
+    if not isinstance(data, CommentedMap) or not isinstance(
+        data.get("segments", {}), (CommentedMap, type(None))
+    ):
         raise TranslationError(
             path, "expected a mapping with a 'segments:' key", line=1, hint="see translations/README.md"
         )

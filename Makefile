@@ -1,0 +1,50 @@
+# Everything a maintainer runs. `make serve` and `make test` work on a fresh machine:
+# they create .venv from the lock file (and install Debian's Chromium for browser tests).
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup serve build test test-fast lint format typecheck check chromium lock clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+setup: $(VENV)/.installed  ## create .venv with the locked dependencies
+
+serve: setup  ## build and serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve
+
+build: setup  ## build the site into site/ (warnings are errors)
+	$(BIN)/mkdocs build --strict
+
+chromium:  ## Debian's Chromium for the browser tests (Playwright drives it; no browser download)
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+lint: setup  ## ruff lint and format check
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+format: setup
+	$(BIN)/ruff format scripts tests
+	$(BIN)/ruff check --fix scripts tests
+
+typecheck: setup  ## mypy on the package
+	$(BIN)/mypy
+
+test: setup chromium lint typecheck  ## the whole test suite, browser tests included
+	$(BIN)/pytest
+
+test-fast: setup  ## unit tests only
+	$(BIN)/pytest -m "not browser" -x -q
+
+lock:  ## re-resolve requirements.lock from pyproject.toml
+	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

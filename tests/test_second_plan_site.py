@@ -1,0 +1,47 @@
+"""The second plan builds into a site with no code change: pages, order past 十, titles."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, ROOT, build, make_project
+
+
+@pytest.fixture(scope="module")
+def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    translations = tmp_path_factory.mktemp("translations")
+    shutil.copy(ROOT / "translations" / "ui.yml", translations / "ui.yml")
+    shutil.copytree(FIXTURES / "second-plan", translations / "second-plan")
+    return build(make_project(tmp_path_factory.mktemp("project"), translations))
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_page_per_section_in_every_language(second_site: Path) -> None:
+    for prefix in ("", "ja/", "en/"):
+        for n in range(13):
+            assert (second_site / prefix / "second-plan" / f"s{n}" / "index.html").is_file(), (prefix, n)
+
+
+def test_sections_past_ten_are_ordered_by_number(second_site: Path) -> None:
+    here = "/second-plan/s1/"
+    soup = soup_of(second_site / "second-plan" / "s1" / "index.html")
+    hrefs = [urljoin(here, a["href"]) for a in soup.select(".md-nav--primary a.md-nav__link[href]")]
+    sections = [h for h in dict.fromkeys(hrefs) if h.startswith("/second-plan/s")]
+    assert sections == [f"/second-plan/s{n}/" for n in range(13)]
+
+
+def test_headings_carry_the_numeral_and_the_title(second_site: Path) -> None:
+    soup = soup_of(second_site / "second-plan" / "s11" / "index.html")
+    h1 = soup.select_one(".md-content h1")
+    assert h1 is not None and h1.get_text().strip().rstrip("¶") == "十一、加强组织保障"
+    english = soup_of(second_site / "en" / "second-plan" / "s0" / "index.html")
+    h1 = english.select_one(".md-content h1")
+    assert h1 is not None and h1.get_text().strip().rstrip("¶") == "General requirements"

@@ -1,0 +1,86 @@
+"""``mkdocs serve``: an edit under translations/ rebuilds and reloads, then the server settles."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import make_project
+from trilingual.ingest import ingest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(predicate, timeout: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def test_editing_a_translation_rebuilds_once_and_settles(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    folder = project / "translations" / "cnipa-2021-work-plan"
+    segment = ingest(folder / "source.zh.md", "cnipa-2021-work-plan").segment_map()["s3.p1.s1"]
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/ja/cnipa-2021-work-plan/s3/"
+
+    def read() -> str:
+        return (tmp_path / "serve.log").read_text()
+
+    def quiet_for(seconds: float) -> bool:
+        before = read()
+        time.sleep(seconds)
+        return read() == before
+
+    try:
+        assert wait_for(lambda: "data-seg" in fetch(url)), read()
+        marker = "テスト用の訳文：編集が反映されること。"
+        ja = folder / "ja.yml"
+        existing = ja.read_text(encoding="utf-8") if ja.exists() else "language: ja\nsegments:\n"
+        ja.write_text(
+            existing
+            + f"  s3.p1.s1:\n    text: {marker}\n    status: draft\n    source_hash: {segment.hash}\n",
+            encoding="utf-8",
+        )
+        assert wait_for(lambda: marker in fetch(url)), read()
+        # Writing the regenerated page into docs/ triggers one more build, which changes
+        # nothing; then the server must stay quiet.
+        assert wait_for(lambda: quiet_for(3.0), timeout=30), f"never settled:\n{read()}"
+        settled = read()
+        time.sleep(4)
+        assert read() == settled, f"rebuild loop:\n{read()}"
+        after_edit = settled.split("Serving on", 1)[1]
+        assert 1 <= after_edit.count("Building documentation") <= 2, settled
+        assert "ERROR" not in settled and "WARNING" not in settled
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
