@@ -8,7 +8,9 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import ROOT
 from trilingual.model import Document
+from trilingual.translations import load_translation_file
 
 LANGS = {"zh": "", "ja": "ja/", "en": "en/"}
 PUB = "cnipa-2021-work-plan"
@@ -64,17 +66,15 @@ def test_the_original_site_has_one_column_in_chinese(built_site: Path) -> None:
     assert {cell["lang"] for cell in soup.select(".tl-cell")} == {"zh-Hans"}
 
 
-def test_untranslated_segments_show_the_original_with_a_mark_in_the_readers_language(
-    built_site: Path, plan_2021: Document
-) -> None:
-    for lang, mark in (("ja", "未翻訳"), ("en", "Not yet translated")):
-        soup = page(built_site, lang, f"{PUB}/s3")
-        for span in soup.select('.tl-cell--target [data-state="missing"]'):
-            segment = plan_2021.segment_map()[span["data-seg"]]
-            label = span.select_one(".tl-mark")
-            assert label is not None and label.get_text() == mark and label["lang"] == lang
-            assert span["lang"] == "zh-Hans"
-            assert span.get_text() == mark + segment.text
+def test_translated_sentences_stand_in_the_target_column(built_site: Path, plan_2021: Document) -> None:
+    folder = ROOT / "translations" / PUB
+    for lang, separator in (("ja", ""), ("en", " ")):
+        entries = load_translation_file(folder / f"{lang}.yml", lang).entries
+        soup = page(built_site, lang, f"{PUB}/s1")
+        cell = soup.select_one('[id="s1.p1"] .tl-cell--target')
+        assert cell is not None
+        expected = separator.join(entries[s.id].text for s in plan_2021.section("s1").paragraphs[0].sentences)
+        assert cell.get_text() == expected
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build, make_project
+from trilingual.model import Document
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,19 @@ def test_headings_carry_the_numeral_and_the_title(second_site: Path) -> None:
     english = soup_of(second_site / "en" / "second-plan" / "s0" / "index.html")
     h1 = english.select_one(".md-content h1")
     assert h1 is not None and h1.get_text().strip().rstrip("¶") == "General requirements"
+
+
+def test_untranslated_segments_show_the_original_with_a_mark_in_the_readers_language(
+    second_site: Path, second_plan: Document
+) -> None:
+    for lang, mark in (("ja", "未翻訳"), ("en", "Not yet translated")):
+        soup = soup_of(second_site / lang / "second-plan" / "s2" / "index.html")
+        spans = soup.select(".tl-cell--target [data-seg]")
+        assert [s["data-seg"] for s in spans] == [s.id for s in second_plan.section("s2").segments()]
+        for span in spans:
+            segment = second_plan.segment_map()[span["data-seg"]]
+            label = span.select_one(".tl-mark")
+            assert span["data-state"] == "missing"
+            assert label is not None and label.get_text() == mark and label["lang"] == lang
+            assert span["lang"] == "zh-Hans"
+            assert span.get_text() == mark + segment.text

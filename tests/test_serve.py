@@ -12,6 +12,7 @@ from pathlib import Path
 
 from conftest import make_project
 from trilingual.ingest import ingest
+from trilingual.translations import write_updates
 
 
 def free_port() -> int:
@@ -64,12 +65,9 @@ def test_editing_a_translation_rebuilds_once_and_settles(tmp_path: Path) -> None
         assert wait_for(lambda: "data-seg" in fetch(url)), read()
         marker = "テスト用の訳文：編集が反映されること。"
         ja = folder / "ja.yml"
-        existing = ja.read_text(encoding="utf-8") if ja.exists() else "language: ja\nsegments:\n"
-        ja.write_text(
-            existing
-            + f"  s3.p1.s1:\n    text: {marker}\n    status: draft\n    source_hash: {segment.hash}\n",
-            encoding="utf-8",
-        )
+        document = ingest(folder / "source.zh.md", "cnipa-2021-work-plan")
+        fields = {"text": marker, "status": "draft", "source_hash": segment.hash}
+        ja.write_text(write_updates(ja, "ja", document, {"s3.p1.s1": fields}), encoding="utf-8")
         assert wait_for(lambda: marker in fetch(url)), read()
         # Writing the regenerated page into docs/ triggers one more build, which changes
         # nothing; then the server must stay quiet.

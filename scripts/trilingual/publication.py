@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import TranslationError
 from .ingest import ingest
 from .model import Document, Section, Segment
+from .schema import SCHEMA_DIR, validate
 from .translations import (
     State,
     Translation,
@@ -83,30 +84,15 @@ def load_config(folder: Path) -> PublicationConfig:
     path = folder / PUBLICATION_FILE
     publication_id = validate_id(folder.name, path)
     data = load_yaml(path) or {}
-    if not isinstance(data, dict):
-        raise TranslationError(path, "expected a mapping", line=1, hint="see translations/README.md")
-    source_name = data.get("source")
-    if not isinstance(source_name, str) or not source_name:
-        raise TranslationError(
-            path, "no 'source:' file named", line=1, hint="add e.g. 'source: source.zh.md'"
-        )
-    source = (folder / source_name).resolve()
+    validate(data, SCHEMA_DIR, "publication.schema.json", path)
+    source = (folder / str(data["source"])).resolve()
     if folder.resolve() not in source.parents:
         raise TranslationError(
             path,
-            f"the source {source_name!r} lies outside the publication folder",
+            f"the source {data['source']!r} lies outside the publication folder",
             line=line_of(data, "source"),
             hint="keep the source file inside this folder",
         )
-    for key in ("issuer", "preamble_title"):
-        value = data.get(key, {})
-        if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
-            raise TranslationError(
-                path,
-                f"{key!r} must map language codes to non-empty names",
-                line=line_of(data, key),
-                hint="e.g. 'en: General requirements'",
-            )
     return PublicationConfig(
         id=publication_id,
         folder=folder,

@@ -19,11 +19,13 @@ from markupsafe import Markup, escape
 from .errors import TranslationError
 from .model import Section, Segment
 from .publication import Publication
+from .schema import SCHEMA_DIR, validate
 from .translations import State, load_yaml
 
 UI_KEYS = (
     "section_heading", "preamble", "original", "translation", "missing", "stale", "machine", "draft",
     "reviewed", "sections", "issuer", "date", "source", "status", "unofficial", "publications",
+    "sentence_separator",
 )  # fmt: skip
 
 
@@ -46,6 +48,8 @@ class Cell:
     lang: str
     role: str  # "source" or "target"
     sentences: tuple[tuple[Segment, str, State], ...]
+    separator: str = ""
+    """What stands between two sentences: nothing in Chinese and Japanese, a space in English."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Row:
 def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
     """Interface strings per site language, checked for completeness."""
     data = load_yaml(path) or {}
+    validate(data, SCHEMA_DIR, "ui.schema.json", path)
     ui: dict[str, dict[str, str]] = {}
     for lang in languages.all:
         strings = data.get(lang)
@@ -70,7 +75,7 @@ def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
                 f"{lang!r} lacks {', '.join(missing)}",
                 hint="copy the keys from another language's block",
             )
-        ui[lang] = {key: str(strings[key] or "") for key in UI_KEYS}
+        ui[lang] = {key: "" if strings[key] is None else str(strings[key]) for key in UI_KEYS}
     return ui
 
 
@@ -144,7 +149,8 @@ class Renderer:
             for cell_lang in langs:
                 role = "source" if cell_lang == self.languages.source else "target"
                 sentences = tuple((s, *self.text_of(publication, cell_lang, s)) for s in segments)
-                cells.append(Cell(self.lang_tag(publication, cell_lang), role, sentences))
+                separator = self.ui[cell_lang]["sentence_separator"]
+                cells.append(Cell(self.lang_tag(publication, cell_lang), role, sentences, separator))
             rows.append(Row(unit_id, kind, tuple(cells)))
         return rows
 

@@ -20,8 +20,9 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import TranslationError
 from .model import Document, Segment
+from .schema import SCHEMA_DIR, validate
 
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/translation.schema.json"
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../../scripts/trilingual/schemas/translation.schema.json"
 
 
 class Status(StrEnum):
@@ -115,12 +116,7 @@ def load_translation_file(path: Path, language: str, known_ids: set[str] | None 
     data = load_yaml(path)
     if data is None:
         return result
-    if not isinstance(data, CommentedMap) or not isinstance(
-        data.get("segments", {}), (CommentedMap, type(None))
-    ):
-        raise TranslationError(
-            path, "expected a mapping with a 'segments:' key", line=1, hint="see translations/README.md"
-        )
+    validate(data, SCHEMA_DIR, "translation.schema.json", path)
     declared = data.get("language")
     if declared is not None and declared != language:
         raise TranslationError(
@@ -144,35 +140,11 @@ def load_translation_file(path: Path, language: str, known_ids: set[str] | None 
 
 
 def _entry(path: Path, segment_id: str, entry: Any, line: int) -> Translation:
-    if not isinstance(entry, CommentedMap):
-        raise TranslationError(
-            path,
-            f"entry {segment_id!r} must be a mapping with text, status and source_hash",
-            line=line,
-            hint="indent its fields under the id",
-        )
-    for required in ("text", "status", "source_hash"):
-        if required not in entry:
-            raise TranslationError(
-                path, f"entry {segment_id!r} has no {required!r}", line=line, hint=f"add '{required}:' to it"
-            )
-    status = str(entry["status"])
-    if status not in {s.value for s in Status}:
-        raise TranslationError(
-            path,
-            f"entry {segment_id!r} has status {status!r}",
-            line=line_of(entry, "status"),
-            hint="use one of: machine, draft, reviewed",
-        )
-    text = entry["text"]
-    if not isinstance(text, str):
-        raise TranslationError(
-            path, f"entry {segment_id!r}: text must be a string", line=line_of(entry, "text"), hint="quote it"
-        )
+    """One entry, already checked against the schema."""
     return Translation(
         segment_id=segment_id,
-        text=text.strip(),
-        status=Status(status),
+        text=str(entry["text"]).strip(),
+        status=Status(str(entry["status"])),
         source_hash=str(entry["source_hash"]),
         origin=str(entry.get("origin", "human")),
         note=str(entry.get("note") or ""),
@@ -193,3 +165,54 @@ def load_translations(folder: Path, document: Document, languages: list[str]) ->
     """All target languages' translations of a document, validated against its segment ids."""
     known = set(document.segment_map())
     return {lang: load_translation_file(folder / f"{lang}.yml", lang, known) for lang in languages}
+
+
+def header_comment(language: str, title: str) -> str:
+    return (
+        f"{SCHEMA_COMMENT}\n"
+        f"# Translation into {language!r} of {title}\n"
+        "# One entry per segment id (see `trilingual status`): text, status (machine | draft | reviewed),\n"
+        "# origin (human | machine:<engine>), source_hash (of the source translated) and an optional note.\n"
+        "# Tools add and update entries but keep your comments, and never touch draft or reviewed\n"
+        "# entries unless you ask them to (import).\n"
+    )
+
+
+def write_updates(
+    path: Path,
+    language: str,
+    document: Document,
+    updates: dict[str, dict[str, str]],
+) -> str:
+    """Apply field updates to a translation file and return its new text (not yet written).
+
+    Existing entries are updated in place, so comments and key order survive; new entries
+    are inserted in the document's reading order. The caller writes the text atomically.
+    """
+    order = {segment_id: index for index, segment_id in enumerate(document.segment_map())}
+    yaml = yaml_round_trip()
+    if path.exists():
+        data = load_yaml(path)
+    else:
+        data = yaml.load(header_comment(language, document.metadata.title.text) + f"language: {language}\n")
+    if not isinstance(data, CommentedMap):
+        data = CommentedMap(language=language)
+    segments = data.get("segments")
+    if not isinstance(segments, CommentedMap):
+        segments = CommentedMap()
+        data["segments"] = segments
+    for segment_id, fields in sorted(updates.items(), key=lambda item: order.get(item[0], len(order))):
+        entry = segments.get(segment_id)
+        if isinstance(entry, CommentedMap):
+            for key, value in fields.items():
+                entry[key] = value
+            continue
+        entry = CommentedMap()
+        for key in ("text", "status", "origin", "source_hash", "note"):
+            if fields.get(key):
+                entry[key] = fields[key]
+        position = sum(1 for existing in segments if order.get(existing, len(order)) < order[segment_id])
+        segments.insert(position, segment_id, entry)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
