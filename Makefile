@@ -37,7 +37,10 @@ format: setup
 typecheck: setup  ## mypy on the package
 	$(BIN)/mypy
 
-test: setup chromium lint typecheck  ## the whole test suite, browser tests included
+check: setup  ## translators' QA checks on every publication (exit 1 on errors)
+	$(BIN)/trilingual check
+
+test: setup chromium lint typecheck check  ## the whole test suite, browser tests included
 	$(BIN)/pytest
 
 test-fast: setup  ## unit tests only

@@ -103,6 +103,94 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def _write(path: Path, text: str) -> None:
+    from .files import atomic_write
+
+    atomic_write(path, text)
+    print(f"wrote {path}", file=sys.stderr)
+
+
+def cmd_draft(project: Project, args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .mt import MachineTranslationError, draft, engine, segments_to_draft
+    from .translations import write_updates
+
+    glossary = project.glossary()
+    planned = []
+    for publication in project.publications(args.publication):
+        for language in project.target(args.lang):
+            segments = segments_to_draft(publication, language)
+            if segments:
+                planned.append((publication, language, segments))
+    if not planned:
+        print("nothing to draft: every segment has a current translation", file=sys.stderr)
+        return 0
+    results = []
+    try:
+        for publication, language, segments in planned:
+            translator = engine(args.engine, publication.config.source_language, language)
+            bar = tqdm(desc=f"{publication.id} → {language} ({args.engine})", total=len(segments), unit="seg")
+            updates = draft(segments, translator, args.engine, language, glossary, progress=bar)
+            bar.close()
+            file = publication.translations[language]
+            results.append((file.path, write_updates(file.path, language, publication.document, updates)))
+    except MachineTranslationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+    for path, text in results:
+        _write(path, text)
+    return 0
+
+
+def cmd_export(project: Project, args: argparse.Namespace) -> int:
+    from .exchange import export_tmx, export_xliff
+
+    publications = project.publications(args.publication)
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    for publication in publications:
+        if args.format == "tmx":
+            path = out / f"{publication.id}.tmx"
+            path.write_bytes(export_tmx(publication))
+            print(f"wrote {path}", file=sys.stderr)
+            continue
+        for language in project.target(args.lang):
+            path = out / f"{publication.id}.{language}.xlf"
+            path.write_bytes(export_xliff(publication, language))
+            print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(project: Project, args: argparse.Namespace) -> int:
+    from .exchange import import_xliff
+    from .translations import write_updates
+
+    publication_id, language = _xliff_name(Path(args.file), args)
+    publication = project.publications(publication_id)[0]
+    (language,) = project.target(language)
+    result = import_xliff(Path(args.file), publication, language)
+    if not result.updates:
+        print("nothing to import: the file matches the translations", file=sys.stderr)
+        return 0
+    file = publication.translations[language]
+    _write(file.path, write_updates(file.path, language, publication.document, result.updates))
+    print(f"updated {len(result.updates)} segment(s)", file=sys.stderr)
+    return 0
+
+
+def _xliff_name(path: Path, args: argparse.Namespace) -> tuple[str, str]:
+    """``<publication>.<lang>.xlf`` names what it holds; --publication and --lang override."""
+    parts = path.name.split(".")
+    publication = args.publication or (parts[0] if len(parts) >= 3 else None)
+    language = args.lang or (parts[-2] if len(parts) >= 3 else None)
+    if not publication or not language:
+        raise UserError(
+            path, "cannot tell the publication and language", hint="pass --publication and --lang"
+        )
+    return publication, language
+
+
 # -- the parser ----------------------------------------------------------------------------
 
 
@@ -127,6 +215,30 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("--no-terms", action="store_true", help="skip the glossary checks")
     check.set_defaults(run=cmd_check)
+
+    draft = commands.add_parser(
+        "draft",
+        help="machine drafts for missing and stale segments (never touches draft or reviewed entries)",
+    )
+    draft.add_argument("--lang", required=True, help="target language")
+    draft.add_argument("--engine", default="google", help="deep-translator engine (default: google)")
+    draft.add_argument("--publication", help="only this publication")
+    draft.set_defaults(run=cmd_draft)
+
+    export = commands.add_parser(
+        "export", help="XLIFF 1.2 per language for CAT tools, or TMX of the aligned corpus"
+    )
+    export.add_argument("--format", choices=["xliff", "tmx"], default="xliff")
+    export.add_argument("--lang", help="only this target language (XLIFF)")
+    export.add_argument("--publication", help="only this publication")
+    export.add_argument("-o", "--output", default="exports", help="folder to write into (default: exports/)")
+    export.set_defaults(run=cmd_export)
+
+    imp = commands.add_parser("import", help="read an XLIFF back: updates text and status, nothing else")
+    imp.add_argument("file", help="an XLIFF file, named <publication>.<lang>.xlf by export")
+    imp.add_argument("--publication", help="the publication, if the file name does not say")
+    imp.add_argument("--lang", help="the language, if the file name does not say")
+    imp.set_defaults(run=cmd_import)
     return main
 
 

@@ -23,39 +23,41 @@ class Match:
 
 
 @cache
-def _pattern(forms: tuple[tuple[str, str], ...], ignore_case: bool) -> re.Pattern[str] | None:
+def _pattern(forms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str] | None:
+    """One alternative per form, longest first, each in its own group (``f0``, ``f1`` …)."""
     if not forms:
         return None
-    alternatives = sorted({form for form, _ in forms}, key=len, reverse=True)
     parts = []
-    for form in alternatives:
+    for index, form in enumerate(forms):
         escaped = re.escape(form)
-        # Latin words match whole words only ("IP" must not match inside "IPR" or "ship").
+        # Latin words match whole words only ("IP" not inside "IPR"), plurals included.
         if form[:1].isascii() and form[:1].isalnum():
             escaped = r"(?<![A-Za-z0-9])" + escaped
-        if form[-1:].isascii() and form[-1:].isalnum():
-            escaped += r"(?![A-Za-z0-9])"
-        parts.append(escaped)
+        if form[-1:].isascii() and form[-1:].isalpha():
+            escaped += r"(?:s|es)?(?![A-Za-z0-9])"
+        elif form[-1:].isascii() and form[-1:].isdigit():
+            escaped += r"(?![0-9])"
+        parts.append(f"(?P<f{index}>{escaped})")
     return re.compile("|".join(parts), re.IGNORECASE if ignore_case else 0)
 
 
 def find_terms(text: str, forms: Iterable[tuple[str, str]], *, ignore_case: bool = False) -> list[Match]:
     """Non-overlapping occurrences of ``forms`` (pairs of form and key), longest first."""
-    form_list = tuple(sorted(set(forms)))
-    pattern = _pattern(form_list, ignore_case)
+    keys: dict[str, str] = {}
+    for form, key in forms:
+        keys.setdefault(form, key)
+    ordered = tuple(sorted(keys, key=lambda form: (-len(form), form)))
+    pattern = _pattern(ordered, ignore_case)
     if pattern is None or not text:
         return []
-    keys: dict[str, str] = {}
-    for form, key in form_list:
-        keys.setdefault(form.casefold() if ignore_case else form, key)
     candidates: list[Match] = []
-    # Look for a match at every position, not only after the previous one, so that a longer
-    # term starting inside a shorter one is still seen.
+    # Try every position, not only after the previous match, so that a longer term starting
+    # inside a shorter one is still seen; overlaps are resolved below.
     for start in range(len(text)):
         found = pattern.match(text, start)
-        if found and found.end() > start:
-            word = found.group(0)
-            candidates.append(Match(start, found.end(), keys[word.casefold() if ignore_case else word], word))
+        if found and found.end() > start and found.lastgroup:
+            form = ordered[int(found.lastgroup[1:])]
+            candidates.append(Match(start, found.end(), keys[form], found.group(0)))
     chosen: list[Match] = []
     for candidate in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):

@@ -1,0 +1,212 @@
+"""The trilingual command: status, check, draft, export and import on a copy of the project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from translate.storage import tmx as tt_tmx
+
+from conftest import make_project
+from trilingual.cli import main
+from trilingual.ingest import ingest
+from trilingual.translations import load_translation_file
+
+PUB = "cnipa-2021-work-plan"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = make_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    return root
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ja_file(root: Path) -> Path:
+    return root / "translations" / PUB / "ja.yml"
+
+
+def remove_entries(path: Path, ids: list[str]) -> None:
+    """Delete entries (three to five lines each) from a translation file, keeping the rest as is."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    out, skipping = [], False
+    for line in lines:
+        if line.startswith("  ") and not line.startswith("    "):
+            skipping = line.strip().rstrip(":") in ids
+        if not skipping:
+            out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+
+
+def test_status_table_and_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status")
+    assert code == 0 and "publication" in out and PUB in out
+    code, out, _ = run(capsys, "status", "--json", "--lang", "en")
+    rows = json.loads(out)
+    whole = next(r for r in rows if r["section"] == "all")
+    assert whole["language"] == "en" and whole["missing"] == 0 and whole["total"] == 88
+    assert sum(r["total"] for r in rows if r["section"] != "all") == 87, "title counted once, in 'all'"
+
+
+def test_status_counts_missing_after_removal(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    remove_entries(ja_file(project), ["s2.p1.s1", "s2.p1.s2"])
+    _, out, _ = run(capsys, "status", "--json", "--lang", "ja")
+    s2 = next(r for r in json.loads(out) if r["section"] == "s2")
+    assert s2["missing"] == 2 and s2["translated"] == s2["total"] - 2
+
+
+def test_check_exits_1_on_errors_with_file_and_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "check")
+    assert code == 0, err
+    path = ja_file(project)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("20カ所前後", "二十カ所前後"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--lang", "ja")
+    assert code == 1
+    line = next(
+        n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "二十カ所前後" in text
+    )
+    number_findings = [finding for finding in out.splitlines() if "[number]" in finding]
+    assert number_findings == [
+        f"{path}:{line}: error: s3.p3.s2: the source's number 20 is missing from the translation [number]"
+    ]
+
+
+def test_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("status", "check", "draft", "export", "import"):
+        with pytest.raises(SystemExit) as exit_:
+            main([command, "--help"])
+        assert exit_.value.code == 0
+        assert "usage: trilingual" in capsys.readouterr().out
+
+
+class StandIn:
+    """A local stand-in for deep-translator's GoogleTranslator: same constructor and translate()."""
+
+    calls: ClassVar[list[str]] = []
+
+    def __init__(self, source: str = "auto", target: str = "en", **kwargs: object) -> None:
+        self.source, self.target = source, target
+
+    def translate(self, text: str) -> str:
+        StandIn.calls.append(text)
+        return f"MT({self.target}): {text}"
+
+
+def test_draft_fills_only_missing_segments_and_keeps_comments(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import deep_translator
+
+    monkeypatch.setattr(deep_translator, "GoogleTranslator", StandIn)
+    StandIn.calls = []
+    path = ja_file(project)
+    remove_entries(path, ["s2.p1.s1", "s6.p1.s3"])
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  s1.title:", "  # 校閲メモ: 要確認\n  s1.title:"),
+        encoding="utf-8",
+    )
+    before = path.read_text(encoding="utf-8")
+    code, _, err = run(capsys, "draft", "--lang", "ja")
+    assert code == 0, err
+    after = load_translation_file(path, "ja").entries
+    assert after["s2.p1.s1"].status.value == "machine" and after["s2.p1.s1"].origin == "machine:google"
+    assert after["s2.p1.s1"].text.startswith("MT(ja): ")
+    assert len(StandIn.calls) == 2, "only the two missing segments went to the engine"
+    text = path.read_text(encoding="utf-8")
+    assert "# 校閲メモ: 要確認" in text
+    kept = [line for line in before.splitlines() if line.strip()]
+    assert all(line in text.splitlines() for line in kept), "no existing line changed"
+
+
+def test_draft_protects_glossary_terms(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import deep_translator
+
+    monkeypatch.setattr(deep_translator, "GoogleTranslator", StandIn)
+    (project / "translations" / "glossary.yml").write_text(
+        "terms:\n  - id: ip-protection-center\n    category: institution\n"
+        "    zh: 知识产权保护中心\n    ja: 知的財産権保護センター\n    en: IP protection center\n",
+        encoding="utf-8",
+    )
+    remove_entries(ja_file(project), ["s3.p3.s2"])
+    StandIn.calls = []
+    assert run(capsys, "draft", "--lang", "ja")[0] == 0
+    assert StandIn.calls == ["新建20家左右[0]和快速维权中心，大力培育调解组织和仲裁机构。"]
+    entry = load_translation_file(ja_file(project), "ja").entries["s3.p3.s2"]
+    assert (
+        entry.text == "MT(ja): 新建20家左右知的財産権保護センター和快速维权中心，大力培育调解组织和仲裁机构。"
+    )
+
+
+def test_draft_offline_fails_clearly_and_changes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The real GoogleTranslator: this machine (and CI) cannot reach the service.
+    path = ja_file(project)
+    remove_entries(path, ["s2.p1.s1"])
+    before = path.read_bytes()
+    code, _, err = run(capsys, "draft", "--lang", "ja", "--engine", "google")
+    assert code == 3
+    assert "engine 'google'" in err and "nothing was written" in err
+    assert path.read_bytes() == before
+
+
+def test_export_then_import_changes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    before = {p: p.read_bytes() for p in (project / "translations" / PUB).glob("*.yml")}
+    assert run(capsys, "export", "-o", str(tmp_path / "x"))[0] == 0
+    for lang in ("ja", "en"):
+        code, _, err = run(capsys, "import", str(tmp_path / "x" / f"{PUB}.{lang}.xlf"))
+        assert code == 0 and "nothing to import" in err
+    assert {p: p.read_bytes() for p in (project / "translations" / PUB).glob("*.yml")} == before
+
+
+def test_import_updates_text_and_status_only(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run(capsys, "export", "--lang", "en", "-o", str(tmp_path / "x"))
+    xlf = tmp_path / "x" / f"{PUB}.en.xlf"
+    old = load_translation_file(project / "translations" / PUB / "en.yml", "en").entries["s7.p1.s5"]
+    content = xlf.read_text(encoding="utf-8").replace(old.text, "Strengthen research on US IP policy.")
+    xlf.write_text(content, encoding="utf-8")
+    before = (project / "translations" / PUB / "en.yml").read_text(encoding="utf-8")
+    assert run(capsys, "import", str(xlf))[0] == 0
+    after_text = (project / "translations" / PUB / "en.yml").read_text(encoding="utf-8")
+    assert after_text == before.replace(old.text, "Strengthen research on US IP policy.")
+
+
+def test_import_with_an_unknown_segment_is_refused_and_writes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run(capsys, "export", "--lang", "ja", "-o", str(tmp_path / "x"))
+    xlf = tmp_path / "x" / f"{PUB}.ja.xlf"
+    xlf.write_text(
+        xlf.read_text(encoding="utf-8").replace('id="s8.p2.s6"', 'id="s9.p1.s1"'), encoding="utf-8"
+    )
+    before = ja_file(project).read_bytes()
+    code, _, err = run(capsys, "import", str(xlf))
+    assert code == 2 and "unknown segment id 's9.p1.s1'" in err and f"{xlf}:" in err
+    assert ja_file(project).read_bytes() == before
+
+
+def test_tmx_is_read_by_translate_toolkit(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run(capsys, "export", "--format", "tmx", "-o", str(tmp_path / "x"))
+    store = tt_tmx.tmxfile.parsefile(str(tmp_path / "x" / f"{PUB}.tmx"))
+    document = ingest(project / "translations" / PUB / "source.zh.md", PUB)
+    units = list(store.unit_iter())
+    assert [u.source for u in units] == [s.text for s in document.segments()]
