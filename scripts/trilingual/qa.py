@@ -129,10 +129,13 @@ def _terminology(
                 "term-missing",
                 f"glossary term {term.terms['zh']} → {term.terms.get(language)!r} not used",
             )
-    for term in glossary:
-        forbidden = term.forbidden.get(language, ())
-        for hit in find_terms(target, ((f, term.id) for f in forbidden), ignore_case=ignore_case):
-            approved = term.terms.get(language)
+    # A forbidden form counts only where no longer approved form covers it
+    # (知識産権 is forbidden in Japanese, but not inside 国家知識産権局).
+    forms = [(form, f"ok:{term.id}") for term in glossary for form in term.forms(language)]
+    forms += [(form, f"no:{term.id}") for term in glossary for form in term.forbidden.get(language, ())]
+    for hit in find_terms(target, forms, ignore_case=ignore_case):
+        if hit.key.startswith("no:"):
+            approved = terms[hit.key[3:]].terms.get(language)
             yield Severity.ERROR, "term-forbidden", f"{hit.text!r} is not to be used; write {approved!r}"
 
 

@@ -33,7 +33,9 @@ def _pattern(forms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str] | Non
         # Latin words match whole words only ("IP" not inside "IPR"), plurals included.
         if form[:1].isascii() and form[:1].isalnum():
             escaped = r"(?<![A-Za-z0-9])" + escaped
-        if form[-1:].isascii() and form[-1:].isalpha():
+        if len(form) > 2 and form[-1] == "y" and form[-2] not in "aeiou" and form[-2].isalpha():
+            escaped = escaped[:-1] + r"(?:y|ies)(?![A-Za-z0-9])"
+        elif form[-1:].isascii() and form[-1:].isalpha():
             escaped += r"(?:s|es)?(?![A-Za-z0-9])"
         elif form[-1:].isascii() and form[-1:].isdigit():
             escaped += r"(?![0-9])"
