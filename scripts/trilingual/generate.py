@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .files import sync_generated
-from .publication import Publication, load_library
-from .render import Renderer, SiteLanguages, load_ui
-
-UI_FILE = "ui.yml"
-
-
-@dataclass(frozen=True)
-class Library:
-    """Every publication of the site, ready to render."""
-
-    publications: tuple[Publication, ...]
-    renderer: Renderer
-
-    def pages(self) -> dict[str, str]:
-        pages: dict[str, str] = {}
-        for publication in self.publications:
-            pages.update(self.renderer.render_publication(publication))
-        return pages
-
-
-def load(translations_dir: Path, languages: SiteLanguages) -> Library:
-    """Ingest every publication and read its translations and the interface strings."""
-    ui = load_ui(translations_dir / UI_FILE, languages)
-    publications = load_library(translations_dir, list(languages.targets))
-    return Library(tuple(publications), Renderer(languages, ui))
+from .render import SiteLanguages
+from .site import Library, load
 
 
 def generate(translations_dir: Path, docs_dir: Path, languages: SiteLanguages) -> tuple[Library, list[Path]]:

@@ -18,8 +18,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Section
 
 from .errors import UserError
-from .generate import Library, generate, input_fingerprint
-from .render import SiteLanguages
+from .generate import generate, input_fingerprint
+from .render import GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages
+from .site import Library
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,6 +50,10 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.languages = _site_languages(config)
+        if not config.use_directory_urls:
+            raise PluginError(
+                "trilingual: generated pages link with directory URLs; set use_directory_urls: true"
+            )
         if config.nav is None or self.auto_nav:
             self.auto_nav = True
             self._generate(config)
@@ -75,6 +80,13 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                     if url_path.startswith(f"{publication.id}/"):
                         item.title = renderer.document_title(publication, lang)
         return nav
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Glossary terms and references in the page become links with a tooltip."""
+        if self.library is None:
+            return html
+        lang = _current_language(config, self._languages)
+        return self.library.annotator(lang, page.url).annotate_html(html, lang)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if CATALOGUE_PLACEHOLDER not in markdown or self.library is None:
@@ -128,6 +140,10 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                 f"{publication.id}/{s.id}.md" for s in publication.sections()
             ]
             nav.append({title: children})
+        if len(self.library.glossary):
+            nav.append(f"{GLOSSARY_PAGE}/index.md")
+        if self.library.references:
+            nav.append(f"{REFERENCES_PAGE}/index.md")
         nav += [name for name in pages if name != "index.md" and name.removesuffix(".md") not in generated]
         return nav
 
@@ -147,7 +163,8 @@ def _site_languages(config: MkDocsConfig) -> SiteLanguages:
     default = [lang.locale for lang in languages if lang.default]
     if len(default) != 1:
         raise PluginError("mkdocs.yml: exactly one i18n language must be 'default: true' (the original's)")
-    return SiteLanguages(default[0], tuple(lang.locale for lang in languages if not lang.default))
+    names = tuple((lang.locale, lang.name or lang.locale) for lang in languages)
+    return SiteLanguages(default[0], tuple(lang.locale for lang in languages if not lang.default), names)
 
 
 def _current_language(config: MkDocsConfig, languages: SiteLanguages) -> str:

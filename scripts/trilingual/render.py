@@ -20,13 +20,10 @@ from .errors import TranslationError
 from .model import Section, Segment
 from .publication import Publication
 from .schema import SCHEMA_DIR, validate
-from .translations import State, load_yaml
+from .translations import State, line_of, load_yaml
 
-UI_KEYS = (
-    "section_heading", "preamble", "original", "translation", "missing", "stale", "machine", "draft",
-    "reviewed", "sections", "issuer", "date", "source", "status", "unofficial", "publications",
-    "sentence_separator",
-)  # fmt: skip
+GLOSSARY_PAGE = "glossary"
+REFERENCES_PAGE = "references"
 
 
 @dataclass(frozen=True)
@@ -35,10 +32,34 @@ class SiteLanguages:
 
     source: str
     targets: tuple[str, ...]
+    names: tuple[tuple[str, str], ...] = ()
+    """Each locale's name in its own language (中文, 日本語, English), as the switcher shows it."""
 
     @property
     def all(self) -> tuple[str, ...]:
         return (self.source, *self.targets)
+
+    def name(self, lang: str) -> str:
+        return dict(self.names).get(lang, lang)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in a generated page: ``href`` is relative to the page (directory URLs)."""
+
+    label: str
+    href: str
+    lang: str = ""
+
+
+class SectionLinks:
+    """What ties a section to the rest of the site; the default has nothing (no glossary)."""
+
+    def key_terms(self, publication: Publication, section: Section, lang: str) -> list[Link]:
+        return []
+
+    def related(self, publication: Publication, section: Section) -> list[Section]:
+        return []
 
 
 @dataclass(frozen=True)
@@ -60,22 +81,25 @@ class Row:
 
 
 def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
-    """Interface strings per site language, checked for completeness."""
+    """Interface strings per site language; every language must have the source language's keys."""
     data = load_yaml(path) or {}
     validate(data, SCHEMA_DIR, "ui.schema.json", path)
     ui: dict[str, dict[str, str]] = {}
     for lang in languages.all:
-        strings = data.get(lang)
-        if not isinstance(strings, dict):
+        if not isinstance(data.get(lang), dict):
             raise TranslationError(path, f"no interface strings for {lang!r}", hint=f"add a '{lang}:' block")
-        missing = [key for key in UI_KEYS if key not in strings]
+    keys = list(data[languages.source])
+    for lang in languages.all:
+        strings = data[lang]
+        missing = [key for key in keys if key not in strings]
         if missing:
             raise TranslationError(
                 path,
                 f"{lang!r} lacks {', '.join(missing)}",
-                hint="copy the keys from another language's block",
+                line=line_of(data, lang),
+                hint=f"translate them from the '{languages.source}:' block",
             )
-        ui[lang] = {key: "" if strings[key] is None else str(strings[key]) for key in UI_KEYS}
+        ui[lang] = {key: "" if strings[key] is None else str(strings[key]) for key in keys}
     return ui
 
 
@@ -156,16 +180,22 @@ class Renderer:
 
     # -- pages -------------------------------------------------------------------------------
 
-    def render_publication(self, publication: Publication) -> dict[str, str]:
+    def render_publication(
+        self, publication: Publication, crossrefs: SectionLinks | None = None
+    ) -> dict[str, str]:
         """All pages of one publication, keyed by path relative to ``docs/``."""
         pages: dict[str, str] = {}
+        links = crossrefs or SectionLinks()
         for lang in self.languages.all:
             context = self._context(publication, lang)
+            cards = [
+                {**card, "key_terms": links.key_terms(publication, section, lang)}
+                for card, section in zip(context["sections"], publication.sections(), strict=True)
+            ]
             pages[f"{publication.id}/index.{lang}.md"] = self.env.get_template("publication.md.j2").render(
-                **context
+                **{**context, "sections": cards}
             )
-            sections = list(publication.sections())
-            for index, section in enumerate(sections):
+            for section in publication.sections():
                 pages[f"{publication.id}/{section.id}.{lang}.md"] = self.env.get_template(
                     "section.md.j2"
                 ).render(
@@ -173,8 +203,11 @@ class Renderer:
                     section=section,
                     heading=self.section_title(publication, section, lang),
                     rows=self.rows(publication, section, lang),
-                    previous=sections[index - 1] if index else None,
-                    next=sections[index + 1] if index + 1 < len(sections) else None,
+                    key_terms=links.key_terms(publication, section, lang),
+                    related=[
+                        Link(self.section_title(publication, other, lang), f"../{other.id}/")
+                        for other in links.related(publication, section)
+                    ],
                 )
         return pages
 
@@ -195,6 +228,7 @@ class Renderer:
             "title": self.document_title(publication, lang),
             "original_title": metadata.title.text,
             "issuer": publication.config.issuer.get(lang) or metadata.issuer or "",
+            "citation_title": self.document_title(publication, lang),
             "date": metadata.date.isoformat() if metadata.date else "",
             "source_url": metadata.source_url or "",
             "source_note": metadata.source_note or "",

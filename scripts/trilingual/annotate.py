@@ -1,0 +1,142 @@
+"""Glossary terms and references in rendered HTML become links with a tooltip.
+
+Works on the HTML of a page, so that hand-written and generated pages are treated alike:
+each text node is matched in the language of its nearest ``lang`` attribute (CJK-safe,
+longest term first, see :mod:`trilingual.terms`). Nothing inside a heading, a link, code,
+a script, a style or an element marked ``tl-no-annotate`` is touched. The tooltip text lives
+in a ``data-tip`` attribute (shown by CSS and the reader script), so the search index, which
+reads text only, keeps the plain text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .terms import find_terms
+
+_TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
+_TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.DOTALL)
+_ATTR_RE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SKIP = {
+    "a",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "kbd",
+    "samp",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "svg",
+    "button",
+}
+SKIP_CLASSES = {"tl-no-annotate", "headerlink", "md-nav", "tl-mark"}
+LATIN = {"en", "fr", "de", "es"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something that can be annotated: a glossary term or a reference."""
+
+    id: str
+    kind: str  # "term" or "reference"
+    forms: dict[str, tuple[str, ...]]
+    """Every form to find, per language code (``zh``, ``ja``, ``en``)."""
+    labels: dict[str, str]
+    """The name in each language, for the tooltip."""
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass
+class Annotator:
+    entries: tuple[Entry, ...]
+    href: Callable[[Entry], str]
+    """The link target of an entry, relative to the page being annotated."""
+    label_languages: tuple[str, ...] = ("zh", "ja", "en")
+    counts: Counter[str] | None = None
+
+    def __post_init__(self) -> None:
+        self.by_key = {entry.key: entry for entry in self.entries}
+        self.counts = Counter()
+        self._forms: dict[str, list[tuple[str, str]]] = {}
+
+    def forms(self, lang: str) -> list[tuple[str, str]]:
+        base = _base_language(lang)
+        if base not in self._forms:
+            self._forms[base] = [
+                (form, entry.key) for entry in self.entries for form in entry.forms.get(base, ())
+            ]
+        return self._forms[base]
+
+    def annotate_text(self, text: str, lang: str) -> str:
+        """Plain text → escaped HTML with links for the entries found in it."""
+        base = _base_language(lang)
+        matches = find_terms(text, self.forms(lang), ignore_case=base in LATIN)
+        out, position = [], 0
+        for match in matches:
+            entry = self.by_key[match.key]
+            assert self.counts is not None
+            self.counts[entry.key] += 1
+            tip = " · ".join(
+                entry.labels[code] for code in self.label_languages if code != base and code in entry.labels
+            )
+            out.append(html.escape(text[position : match.start], quote=False))
+            out.append(
+                f'<a class="tl-{entry.kind}" href="{html.escape(self.href(entry))}" '
+                f'data-{entry.kind}="{html.escape(entry.id)}" data-tip="{html.escape(tip)}">'
+                f"{html.escape(match.text, quote=False)}</a>"
+            )
+            position = match.end
+        out.append(html.escape(text[position:], quote=False))
+        return "".join(out)
+
+    def annotate_html(self, fragment: str, lang: str) -> str:
+        """Annotate every eligible text node of an HTML fragment whose default language is ``lang``."""
+        stack: list[tuple[str, str, bool]] = []  # (tag, lang, skip)
+        out = []
+        for token in _TOKEN_RE.split(fragment):
+            if not token:
+                continue
+            if token.startswith("<"):
+                out.append(token)
+                tag = _TAG_RE.match(token)
+                if token.startswith("<!") or tag is None:
+                    continue
+                closing, name, attributes, self_closing = tag.groups()
+                name = name.lower()
+                if closing:
+                    while stack:
+                        if stack.pop()[0] == name:
+                            break
+                elif name not in VOID and not self_closing:
+                    attrs = dict((k.lower(), v.strip("\"'")) for k, v in _ATTR_RE.findall(attributes))
+                    parent_lang, parent_skip = (stack[-1][1], stack[-1][2]) if stack else (lang, False)
+                    skip = (
+                        parent_skip
+                        or name in SKIP
+                        or bool(SKIP_CLASSES & set(attrs.get("class", "").split()))
+                    )
+                    stack.append((name, attrs.get("lang", parent_lang), skip))
+                continue
+            current_lang, skip = (stack[-1][1], stack[-1][2]) if stack else (lang, False)
+            if skip or not token.strip():
+                out.append(token)
+            else:
+                out.append(self.annotate_text(html.unescape(token), current_lang))
+        return "".join(out)
+
+
+def _base_language(lang: str) -> str:
+    return lang.split("-")[0].lower()

@@ -1,0 +1,71 @@
+"""Cross-references computed from the original texts: where each term occurs, and what ties sections.
+
+Occurrences are found in the source language (the text every translation aligns to), so the
+concordance, key terms and related sections are the same in every language edition.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .annotate import Entry
+from .model import Section
+from .publication import Publication
+from .terms import find_terms
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    publication: str
+    section: str
+    paragraph: str
+    """The id of the paragraph (or of the section title) the entry occurs in."""
+    count: int
+
+
+@dataclass(frozen=True)
+class CrossReferences:
+    occurrences: dict[str, list[Occurrence]]
+    """Per entry id, every paragraph where it occurs, in reading order."""
+    section_entries: dict[tuple[str, str], Counter[str]]
+    """Per (publication, section), how often each entry occurs."""
+
+    def key_entries(self, publication: str, section: str, limit: int = 8) -> list[str]:
+        """The entries a section uses most, ties broken by first occurrence."""
+        counts = self.section_entries.get((publication, section), Counter())
+        order = list(counts)
+        return sorted(order, key=lambda e: (-counts[e], order.index(e)))[:limit]
+
+    def related_sections(self, publication: Publication, section: Section, limit: int = 3) -> list[Section]:
+        """Other sections of the same publication that share the most entries with this one."""
+        mine = set(self.section_entries.get((publication.id, section.id), Counter()))
+        scored = []
+        for other in publication.sections():
+            if other.id == section.id:
+                continue
+            theirs = set(self.section_entries.get((publication.id, other.id), Counter()))
+            union = mine | theirs
+            shared = len(mine & theirs)
+            if shared:
+                scored.append((-shared / len(union), other.number, other))
+        return [other for _, _, other in sorted(scored, key=lambda s: (s[0], s[1]))[:limit]]
+
+
+def cross_references(publications: Iterable[Publication], entries: Iterable[Entry]) -> CrossReferences:
+    occurrences: dict[str, list[Occurrence]] = defaultdict(list)
+    section_entries: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    entry_list = list(entries)
+    for publication in publications:
+        source = publication.config.source_language.split("-")[0]
+        forms = [(form, entry.id) for entry in entry_list for form in entry.forms.get(source, ())]
+        for section in publication.sections():
+            units = [(section.title.id, section.title.text)] if section.title else []
+            units += [(p.id, p.text) for p in section.paragraphs]
+            for unit_id, text in units:
+                found = Counter(match.key for match in find_terms(text, forms))
+                for entry_id, count in found.items():
+                    occurrences[entry_id].append(Occurrence(publication.id, section.id, unit_id, count))
+                section_entries[(publication.id, section.id)].update(found)
+    return CrossReferences(dict(occurrences), dict(section_entries))

@@ -1,0 +1,73 @@
+"""Named documents, laws and treaties: ``translations/references.yml``, titles per language and a link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import TranslationError
+from .schema import SCHEMA_DIR, validate
+from .translations import line_of, load_yaml
+
+REFERENCES_FILE = "references.yml"
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: str
+    kind: str
+    titles: dict[str, str]
+    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    issuer: dict[str, str] = field(default_factory=dict)
+    year: int | None = None
+    url: str = ""
+    notes: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        title = self.titles.get(lang)
+        return ((title,) if title else ()) + self.variants.get(lang, ())
+
+
+def load_references(path: Path, languages: tuple[str, ...]) -> tuple[Reference, ...]:
+    """Read and validate the reference list (an absent file is an empty list)."""
+    if not path.exists():
+        return ()
+    data = load_yaml(path) or {"references": []}
+    validate(data, SCHEMA_DIR, "references.schema.json", path)
+    references: list[Reference] = []
+    seen: dict[str, int] = {}
+    for entry in data["references"]:
+        line = line_of(entry)
+        if entry["id"] in seen:
+            raise TranslationError(
+                path,
+                f"reference id {entry['id']!r} is already used on line {seen[entry['id']]}",
+                line=line,
+                hint="give each reference its own id",
+            )
+        seen[entry["id"]] = line
+        missing = [lang for lang in languages if not str(entry.get(lang) or "").strip()]
+        if missing:
+            raise TranslationError(
+                path,
+                f"reference {entry['id']!r} has no title in {', '.join(missing)}",
+                line=line,
+                hint="add them",
+            )
+        references.append(
+            Reference(
+                id=str(entry["id"]),
+                kind=str(entry["kind"]),
+                titles={lang: str(entry[lang]) for lang in languages},
+                variants={
+                    str(k): tuple(str(v) for v in vs) for k, vs in (entry.get("variants") or {}).items()
+                },
+                issuer={str(k): str(v) for k, v in (entry.get("issuer") or {}).items()},
+                year=int(entry["year"]) if entry.get("year") else None,
+                url=str(entry.get("url") or ""),
+                notes={str(k): str(v) for k, v in (entry.get("note") or {}).items()},
+                line=line,
+            )
+        )
+    return tuple(references)

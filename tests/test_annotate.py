@@ -1,0 +1,84 @@
+"""Annotating rendered HTML: the right language, nothing inside headings, links or code, text kept."""
+
+from __future__ import annotations
+
+import re
+
+from trilingual.annotate import Annotator, Entry
+
+IP = Entry(
+    "intellectual-property",
+    "term",
+    {"zh": ("知识产权",), "ja": ("知的財産権",), "en": ("intellectual property", "IP")},
+    {"zh": "知识产权", "ja": "知的財産権", "en": "intellectual property"},
+)
+CENTER = Entry(
+    "ip-protection-center",
+    "term",
+    {"zh": ("知识产权保护中心",), "en": ("IP protection center",)},
+    {"zh": "知识产权保护中心", "ja": "知的財産権保護センター", "en": "IP protection center"},
+)
+HAGUE = Entry("hague", "reference", {"zh": ("海牙协定",)}, {"zh": "海牙协定", "en": "Hague Agreement"})
+
+
+def annotator() -> Annotator:
+    return Annotator((HAGUE, CENTER, IP), lambda e: f"../glossary/#{e.id}")
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_terms_in_each_column_are_matched_in_that_columns_language() -> None:
+    html = '<div lang="zh-Hans">新建知识产权保护中心</div><div lang="en">Build IP protection centers.</div>'
+    out = annotator().annotate_html(html, "en")
+    assert out.count('data-term="ip-protection-center"') == 2
+    assert 'data-term="intellectual-property"' not in out, "the longer term wins in both languages"
+
+
+def test_tooltip_lists_the_other_languages_in_an_attribute_not_in_the_text() -> None:
+    out = annotator().annotate_html('<p lang="zh-Hans">知识产权</p>', "zh")
+    assert 'data-tip="知的財産権 · intellectual property"' in out
+    assert text_of(out) == "知识产权", "the search index reads the same text as before"
+
+
+def test_headings_links_code_and_opted_out_elements_are_untouched() -> None:
+    html = (
+        '<h2 id="x">知识产权</h2><a href="/x">知识产权</a><code>知识产权</code><pre>知识产权</pre>'
+        '<div class="tl-no-annotate"><span>知识产权</span></div><p>知识产权</p>'
+    )
+    out = annotator().annotate_html(html, "zh")
+    assert out.count("tl-term") == 1
+    expected = (
+        '<p><a class="tl-term" href="../glossary/#intellectual-property" data-term="intellectual-property" '
+        'data-tip="知的財産権 · intellectual property">知识产权</a></p>'
+    )
+    assert out.endswith(expected)
+
+
+def test_references_link_to_the_references_page_kind() -> None:
+    annotate = Annotator((HAGUE,), lambda e: f"../{e.kind}s/#{e.id}")
+    out = annotate.annotate_html("<p>加入《海牙协定》</p>", "zh")
+    assert '<a class="tl-reference" href="../references/#hague" data-reference="hague"' in out
+
+
+def test_text_is_escaped_and_entities_survive() -> None:
+    out = annotator().annotate_html("<p>a &lt;b&gt; &amp; 知识产权 &quot;x&quot;</p>", "zh")
+    assert out.startswith('<p>a &lt;b&gt; &amp; <a class="tl-term"')
+    assert text_of(out).endswith('知识产权 "x"')
+
+
+def test_void_and_self_closing_tags_do_not_break_nesting() -> None:
+    html = '<div lang="en"><img src="x.png"><br/>IP<hr></div><p lang="zh-Hans">知识产权</p>'
+    out = annotator().annotate_html(html, "ja")
+    assert out.count("tl-term") == 2
+
+
+def test_counts_every_link_made() -> None:
+    tool = annotator()
+    tool.annotate_html("<p>知识产权与知识产权保护中心</p><p>海牙协定</p>", "zh")
+    assert tool.counts == {
+        "term:intellectual-property": 1,
+        "term:ip-protection-center": 1,
+        "reference:hague": 1,
+    }
