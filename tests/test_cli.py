@@ -210,3 +210,27 @@ def test_tmx_is_read_by_translate_toolkit(
     document = ingest(project / "translations" / PUB / "source.zh.md", PUB)
     units = list(store.unit_iter())
     assert [u.source for u in units] == [s.text for s in document.segments()]
+
+
+def test_glossary_exports_read_by_cat_tools(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from translate.storage import tbx
+
+    from trilingual.glossary import load_glossary
+
+    glossary = load_glossary(project / "translations" / "glossary.yml", ("zh", "ja", "en"))
+    assert run(capsys, "export", "--format", "tbx", "-o", str(tmp_path / "g"))[0] == 0
+    units = list(tbx.tbxfile.parsefile(str(tmp_path / "g" / "glossary.tbx")).unit_iter())
+    assert [(u.getid(), u.source, u.target) for u in units] == [
+        (t.id, t.terms["zh"], t.terms["ja"]) for t in glossary
+    ]
+    assert run(capsys, "export", "--format", "tsv", "--lang", "en", "-o", str(tmp_path / "g"))[0] == 0
+    rows = [
+        line.split("\t")
+        for line in (tmp_path / "g" / "glossary.zh-en.tsv").read_text(encoding="utf-8").splitlines()
+    ]
+    assert all(len(row) == 3 for row in rows)
+    approved = {t.terms["zh"]: t.terms["en"] for t in glossary}
+    assert all(approved[zh] == en for zh, en, _ in rows if zh in approved)
+    assert len(rows) == sum(len(t.forms("zh")) for t in glossary)

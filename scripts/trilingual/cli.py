@@ -146,9 +146,11 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
 def cmd_export(project: Project, args: argparse.Namespace) -> int:
     from .exchange import export_tmx, export_xliff
 
-    publications = project.publications(args.publication)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
+    if args.format in ("tbx", "tsv"):
+        return _export_glossary(project, args, out)
+    publications = project.publications(args.publication)
     for publication in publications:
         if args.format == "tmx":
             path = out / f"{publication.id}.tmx"
@@ -159,6 +161,22 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
             path = out / f"{publication.id}.{language}.xlf"
             path.write_bytes(export_xliff(publication, language))
             print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _export_glossary(project: Project, args: argparse.Namespace, out: Path) -> int:
+    from .exchange import export_glossary_tsv, export_tbx
+
+    glossary = project.glossary()
+    if args.format == "tbx":
+        path = out / "glossary.tbx"
+        path.write_bytes(export_tbx(glossary, project.languages.all))
+        print(f"wrote {path}", file=sys.stderr)
+        return 0
+    for language in project.target(args.lang):
+        path = out / f"glossary.{project.languages.source}-{language}.tsv"
+        path.write_text(export_glossary_tsv(glossary, project.languages.source, language), encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
@@ -226,9 +244,9 @@ def parser() -> argparse.ArgumentParser:
     draft.set_defaults(run=cmd_draft)
 
     export = commands.add_parser(
-        "export", help="XLIFF 1.2 per language for CAT tools, or TMX of the aligned corpus"
+        "export", help="XLIFF 1.2 per language or TMX of the texts; TBX or OmegaT TSV of the glossary"
     )
-    export.add_argument("--format", choices=["xliff", "tmx"], default="xliff")
+    export.add_argument("--format", choices=["xliff", "tmx", "tbx", "tsv"], default="xliff")
     export.add_argument("--lang", help="only this target language (XLIFF)")
     export.add_argument("--publication", help="only this publication")
     export.add_argument("-o", "--output", default="exports", help="folder to write into (default: exports/)")

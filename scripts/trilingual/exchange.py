@@ -1,4 +1,4 @@
-"""Exchange with translators' tools: XLIFF 1.2 per language (OmegaT, Trados, memoQ) and TMX.
+"""Exchange with translators' tools: XLIFF 1.2 and TMX for texts, TBX and TSV for the term base.
 
 XLIFF is read and written with translate-toolkit (the library behind Pootle and Weblate).
 Statuses map onto XLIFF 1.2 as CAT tools read them:
@@ -26,6 +26,7 @@ from pathlib import Path
 from translate.storage import xliff
 
 from .errors import UserError
+from .glossary import Glossary
 from .model import text_hash
 from .publication import Publication
 from .translations import State, Status
@@ -172,3 +173,44 @@ def export_tmx(publication: Publication) -> bytes:
             ET.SubElement(tuv, "seg").text = text
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def export_tbx(glossary: Glossary, languages: tuple[str, ...]) -> bytes:
+    """The term base as TBX (ISO 30042 "martif", which OmegaT, Trados and memoQ read).
+
+    Approved terms are ``preferredTerm``, variants ``admittedTerm`` and forbidden forms
+    ``deprecatedTerm``; notes are definitions in their language.
+    """
+    root = ET.Element("martif", {"type": "TBX", "xml:lang": "en"})
+    header = ET.SubElement(ET.SubElement(ET.SubElement(root, "martifHeader"), "fileDesc"), "sourceDesc")
+    ET.SubElement(header, "p").text = "Exported by trilingual from translations/glossary.yml"
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    for term in glossary:
+        entry = ET.SubElement(body, "termEntry", id=term.id)
+        ET.SubElement(entry, "descrip", type="subjectField").text = term.category
+        for language in languages:
+            lang_set = ET.SubElement(entry, "langSet", {"xml:lang": language})
+            if term.notes.get(language):
+                ET.SubElement(lang_set, "descrip", type="definition").text = term.notes[language]
+            forms = [(term.terms[language], "preferredTerm-admn-sts")]
+            forms += [(v, "admittedTerm-admn-sts") for v in term.variants.get(language, ())]
+            forms += [(f, "deprecatedTerm-admn-sts") for f in term.forbidden.get(language, ())]
+            for text, status in forms:
+                tig = ET.SubElement(lang_set, "tig")
+                ET.SubElement(tig, "term").text = text
+                ET.SubElement(tig, "termNote", type="administrativeStatus").text = status
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def export_glossary_tsv(glossary: Glossary, source: str, target: str) -> str:
+    """OmegaT's glossary format: source term, target term, comment — one line per source form."""
+    lines = []
+    for term in glossary:
+        comment = term.notes.get(target, "")
+        if term.forbidden.get(target):
+            comment += f" [not: {'; '.join(term.forbidden[target])}]"
+        for form in term.forms(source):
+            cells = [form, term.terms[target], comment.strip()]
+            lines.append("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
+    return "\n".join(lines) + "\n"
