@@ -62,3 +62,77 @@ def build(project: Path, *args: str) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session from a copy of the project."""
     return build(make_project(tmp_path_factory.mktemp("project")))
+
+
+def serve_directory(directory: Path, prefix: str = "/"):  # type: ignore[no-untyped-def]
+    """Serve ``directory`` on 127.0.0.1 under ``prefix`` in a thread; returns (server, base URL)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(directory / "__outside_prefix__")
+            return super().translate_path("/" + path[len(prefix) :])
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):  # type: ignore[no-untyped-def]
+    server, url = serve_directory(built_site)
+    yield url
+    server.shutdown()
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright (no browser download), isolated from the network."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh page that records console errors and every request leaving 127.0.0.1."""
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.console_errors = []
+    page.external_requests = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+
+    def guard(route):  # type: ignore[no-untyped-def]
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            page.external_requests.append(url)
+            route.abort()
+
+    page.route("**/*", guard)
+    yield page
+    context.close()

@@ -70,3 +70,12 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* The language switcher keeps the paragraph anchor: the same page, at the same place. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  event.stopPropagation();
+  location.href = link.href.split("#")[0] + location.hash;
+}, true);

@@ -8,14 +8,17 @@ its content changed, so ``mkdocs serve`` settles after one rebuild.
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Section
+from mkdocs.utils import normalize_url
 
 from .errors import UserError
 from .generate import generate, input_fingerprint
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.trilingual")
 
@@ -47,6 +51,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.languages: SiteLanguages | None = None
         self.library: Library | None = None
         self.auto_nav = False
+        self.root_404: bytes | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.languages = _site_languages(config)
@@ -62,6 +67,27 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._generate(config)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """A 404 page per language, the original's at the root, and robots.txt naming the sitemap.
+
+        mkdocs-static-i18n builds every language into the same folder, so each build's
+        ``404.html`` is moved to ``<lang>/404.html`` and the original's put back at the root.
+        """
+        site = Path(config.site_dir)
+        lang = _current_language(config, self._languages)
+        page = site / "404.html"
+        if lang == self._languages.source:
+            self.root_404 = page.read_bytes() if page.exists() else None
+        elif page.exists():
+            (site / lang).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, site / lang / "404.html")
+            if self.root_404 is not None:
+                page.write_bytes(self.root_404)
+        robots = "User-agent: *\nAllow: /\n"
+        if config.site_url:
+            robots += f"Sitemap: {urljoin(config.site_url, 'sitemap.xml')}\n"
+        (site / "robots.txt").write_text(robots, encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._translations_dir(config)))
@@ -87,6 +113,23 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             return html
         lang = _current_language(config, self._languages)
         return self.library.annotator(lang, page.url).annotate_html(html, lang)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """hreflang alternates for the page's head: the same page in each language, the original as x-default.
+
+        Absolute when ``site_url`` is set (as search engines require), else relative to the page.
+        """
+        alternates = []
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            link = str(alternate["link"])
+            href = urljoin(config.site_url, link) if config.site_url else normalize_url(link, page)
+            alternates.append((str(alternate["lang"]), href))
+            if alternate["lang"] == self._languages.source:
+                alternates.append(("x-default", href))
+        context["tl_alternates"] = alternates  # type: ignore[typeddict-unknown-key]
+        return context
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if CATALOGUE_PLACEHOLDER not in markdown or self.library is None:
