@@ -133,7 +133,12 @@ def _starts_unit(block: Block) -> bool:
 
 
 def _is_standalone_heading(block: Block) -> bool:
-    """A section title or ``（一）`` sub-item standing alone as its own paragraph."""
+    """A section title or ``（一）`` sub-item standing alone as its own paragraph.
+
+    A block that opens bold (or a 《 title, or a quote) without closing it is cut short, not alone.
+    """
+    if _unfinished(block):
+        return False
     text = _plain(block.text)
     section = _SECTION_RE.match(block.text)
     if section and section.group("bold") and block.text.rstrip().endswith("**"):
@@ -143,13 +148,21 @@ def _is_standalone_heading(block: Block) -> bool:
     return False
 
 
+def _unfinished(block: Block) -> bool:
+    """Bold, a 《title》 or a “quote” opened and not closed: the block was cut by a page break."""
+    text = block.text
+    return bool(
+        text.count("**") % 2 or text.count("《") > text.count("》") or text.count("“") > text.count("”")
+    )
+
+
 def repair_page_breaks(blocks: list[Block]) -> list[Block]:
     """Join blocks that a page break split in the middle of a sentence."""
     repaired: list[Block] = []
     for block in blocks:
         if repaired:
             previous = repaired[-1]
-            if not (
+            if _unfinished(previous) or not (
                 ends_paragraph(previous.text)
                 or (_starts_unit(previous) and _is_standalone_heading(previous))
                 or _HEADING_RE.match(previous.text)

@@ -7,6 +7,7 @@ its content changed, so ``mkdocs serve`` settles after one rebuild.
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
 from pathlib import Path
@@ -104,7 +105,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                 url_path = getattr(getattr(first, "file", None), "src_uri", "")
                 for publication in self.library.publications:
                     if url_path.startswith(f"{publication.id}/"):
-                        item.title = renderer.document_title(publication, lang)
+                        item.title = html.escape(renderer.document_title(publication, lang))
         return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -119,7 +119,8 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md_inline"] = md_inline
-    env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))
+    # Themes insert page titles into navigation and <head> as HTML, unescaped: escape them here.
+    env.filters["title_meta"] = lambda s: Markup(json.dumps(str(escape(s)), ensure_ascii=False))
     return env
 
 
