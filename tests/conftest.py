@@ -22,8 +22,11 @@ def second_plan() -> Document:
     return ingest(FIXTURES / "second-plan" / "source.zh.md", "second-plan")
 
 
-def make_project(destination: Path, translations: Path | None = None) -> Path:
-    """A copy of the site's project files (not its generated pages) to build in isolation."""
+def make_project(destination: Path, translations: Path | None = None, *, home_only: bool = False) -> Path:
+    """A copy of the site's project files (not its generated pages) to build in isolation.
+
+    ``home_only`` leaves out hand-written pages that link to the 2021 plan and its glossary.
+    """
     import shutil
 
     destination.mkdir(parents=True, exist_ok=True)
@@ -32,7 +35,7 @@ def make_project(destination: Path, translations: Path | None = None) -> Path:
     docs = destination / "docs"
     docs.mkdir()
     for page in (ROOT / "docs").iterdir():
-        if page.is_file():
+        if page.is_file() and (not home_only or page.name.startswith("index.")):
             shutil.copy(page, docs / page.name)
     shutil.copytree(translations or ROOT / "translations", destination / "translations")
     return destination

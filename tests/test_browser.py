@@ -61,3 +61,78 @@ def test_no_request_leaves_the_site_and_no_console_error(page, site_url: str) ->
         page.wait_for_load_state("networkidle")
     assert page.external_requests == []
     assert page.console_errors == []
+
+
+def test_view_modes_switch_and_persist_across_pages(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{site_url}ja/{PUB}/s2/")
+    parallel = page.locator(".tl-parallel")
+    row = page.locator('[id="s2.p1"]')
+
+    def visible_languages() -> list[str]:
+        cells = row.locator(".tl-cell")
+        return [cells.nth(i).get_attribute("lang") for i in range(cells.count()) if cells.nth(i).is_visible()]
+
+    assert parallel.get_attribute("data-view") == "side"
+    assert visible_languages() == ["zh-Hans", "ja"]
+    page.get_by_role("button", name="三言語対照").click()
+    assert sorted(visible_languages()) == ["en", "ja", "zh-Hans"]
+    boxes = {lang: row.locator(f'.tl-cell[lang="{lang}"]').bounding_box() for lang in ("zh-Hans", "ja", "en")}
+    assert boxes["zh-Hans"]["x"] < boxes["ja"]["x"] < boxes["en"]["x"], "中文 | 日本語 | English"
+    page.get_by_role("button", name="訳文のみ").click()
+    assert visible_languages() == ["ja"]
+    page.get_by_role("button", name="原文のみ").click()
+    assert visible_languages() == ["zh-Hans"]
+    page.get_by_role("button", name="段落ごとに交互").click()
+    source, target = (row.locator(f'.tl-cell[lang="{lang}"]').bounding_box() for lang in ("zh-Hans", "ja"))
+    assert target["y"] > source["y"] and abs(target["x"] - source["x"]) < 2, "translation below its original"
+    page.goto(f"{site_url}ja/{PUB}/s5/")
+    assert page.locator(".tl-parallel").get_attribute("data-view") == "interleaved", "the choice persists"
+    assert page.get_by_role("button", name="段落ごとに交互").get_attribute("aria-pressed") == "true"
+
+
+def test_without_javascript_the_original_stands_beside_the_translation(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}en/{PUB}/s2/")
+    row = page.locator('[id="s2.p1"]')
+    source = row.locator(".tl-cell--source").bounding_box()
+    target = row.locator(".tl-cell--target").bounding_box()
+    assert source and target and abs(source["y"] - target["y"]) < 2 and target["x"] > source["x"]
+    assert not row.locator(".tl-cell--other").is_visible()
+    context.close()
+
+
+def test_hovering_a_sentence_highlights_its_counterparts(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}en/{PUB}/s1/")
+    page.locator('[id="s1.p1"] .tl-cell--target [data-seg="s1.p1.s3"]').hover()
+    aligned = page.locator(".tl-aligned")
+    assert (
+        sorted(aligned.nth(i).get_attribute("data-seg") for i in range(aligned.count())) == ["s1.p1.s3"] * 3
+    )
+    assert page.locator('[id="s1.p1"] .tl-cell--source .tl-aligned').count() == 1
+    page.mouse.move(0, 0)
+    assert page.locator(".tl-aligned").count() == 0
+    page.locator('[id="s1.p1"] .tl-cell--source [data-seg="s1.p1.s5"] a').first.focus()
+    assert page.locator('[id="s1.p1"] .tl-cell--target .tl-aligned').get_attribute("data-seg") == "s1.p1.s5"
+
+
+def test_narrow_screens_stack_the_original_above_the_translation(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}ja/{PUB}/s3/")
+    row = page.locator('[id="s3.p2"]')
+    source = row.locator(".tl-cell--source").bounding_box()
+    target = row.locator(".tl-cell--target").bounding_box()
+    assert source and target and target["y"] > source["y"] + source["height"] - 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no horizontal scrolling"
+
+
+def test_printing_keeps_the_columns_and_hides_navigation(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}en/{PUB}/s3/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    row = page.locator('[id="s3.p2"]')
+    source = row.locator(".tl-cell--source").bounding_box()
+    target = row.locator(".tl-cell--target").bounding_box()
+    assert source and target and abs(source["y"] - target["y"]) < 2

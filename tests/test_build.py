@@ -47,16 +47,17 @@ def test_source_text_is_shown_verbatim_after_cleaning(
     assert shown == "".join(s.text for s in plan_2021.section("s1").segments())
 
 
-@pytest.mark.parametrize(("lang", "tag"), [("ja", "ja"), ("en", "en")])
-def test_columns_are_marked_with_their_language(built_site: Path, lang: str, tag: str) -> None:
+@pytest.mark.parametrize(("lang", "other"), [("ja", "en"), ("en", "ja")])
+def test_columns_are_marked_with_their_language(built_site: Path, lang: str, other: str) -> None:
     soup = page(built_site, lang, f"{PUB}/s3")
     assert soup.html is not None and soup.html["lang"] == lang
     rows = soup.select(".tl-parallel > .tl-row:not(.tl-row--head)")
     assert rows
     for row in rows:
-        source, target = row.select(":scope > .tl-cell")
-        assert source["lang"] == "zh-Hans"
-        assert target["lang"] == tag
+        source, target, third = row.select(":scope > .tl-cell")
+        assert "tl-cell--source" in source["class"] and source["lang"] == "zh-Hans"
+        assert "tl-cell--target" in target["class"] and target["lang"] == lang
+        assert "tl-cell--other" in third["class"] and third["lang"] == other, "for the three-language view"
 
 
 def test_the_original_site_has_one_column_in_chinese(built_site: Path) -> None:

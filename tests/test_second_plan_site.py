@@ -18,7 +18,7 @@ def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     translations = tmp_path_factory.mktemp("translations")
     shutil.copy(ROOT / "translations" / "ui.yml", translations / "ui.yml")
     shutil.copytree(FIXTURES / "second-plan", translations / "second-plan")
-    return build(make_project(tmp_path_factory.mktemp("project"), translations))
+    return build(make_project(tmp_path_factory.mktemp("project"), translations, home_only=True))
 
 
 def soup_of(path: Path) -> BeautifulSoup:

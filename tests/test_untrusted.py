@@ -9,7 +9,8 @@ import pytest
 
 from conftest import build, make_project, serve_directory
 from trilingual.ingest import ingest
-from trilingual.translations import write_updates, yaml_round_trip
+from trilingual.translations import write_updates
+from trilingual.yamlfile import round_trip
 
 PUB = "cnipa-2021-work-plan"
 SCRIPT = "<script>window.__pwned = 'script'</script>"
@@ -19,7 +20,7 @@ BROKEN = "**unclosed | stray | [link]( `code"
 
 
 def edit_yaml(path: Path, change) -> None:  # type: ignore[no-untyped-def]
-    yaml = yaml_round_trip()
+    yaml = round_trip()
     data = yaml.load(path.read_text(encoding="utf-8"))
     change(data)
     buffer = io.StringIO()

@@ -60,8 +60,68 @@
     });
   }
 
+  var VIEWS = ["side", "interleaved", "translation", "original", "compare"];
+
+  function storedView() {
+    try { return localStorage.getItem("tl-view"); } catch (error) { return null; }
+  }
+
+  function setView(parallel, view) {
+    parallel.dataset.view = view;
+    parallel.parentNode.querySelectorAll(".tl-views button").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.view === view));
+    });
+  }
+
+  function addViewControls(parallel) {
+    if (!parallel.dataset.views) return;
+    var labels = JSON.parse(parallel.dataset.views);
+    var box = document.createElement("div");
+    box.className = "tl-views tl-no-annotate";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", labels.label);
+    var label = document.createElement("span");
+    label.className = "tl-views__label";
+    label.textContent = labels.label;
+    box.appendChild(label);
+    VIEWS.forEach(function (view) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.dataset.view = view;
+      button.textContent = labels[view];
+      button.addEventListener("click", function () {
+        try { localStorage.setItem("tl-view", view); } catch (error) { /* private mode: this page only */ }
+        document.querySelectorAll(".tl-parallel[data-views]").forEach(function (other) { setView(other, view); });
+      });
+      box.appendChild(button);
+    });
+    parallel.parentNode.insertBefore(box, parallel);
+    var view = storedView();
+    setView(parallel, VIEWS.indexOf(view) >= 0 ? view : "side");
+  }
+
+  /* Hovering or focusing a sentence highlights its counterparts in the other columns. */
+  function alignSentences(parallel) {
+    function mark(event, on) {
+      var seg = event.target.closest && event.target.closest(".tl-seg[data-seg]");
+      if (!seg) return;
+      var row = seg.closest(".tl-row");
+      row.querySelectorAll('.tl-seg[data-seg="' + seg.dataset.seg + '"]').forEach(function (each) {
+        each.classList.toggle("tl-aligned", on);
+      });
+    }
+    parallel.addEventListener("mouseover", function (event) { mark(event, true); });
+    parallel.addEventListener("mouseout", function (event) { mark(event, false); });
+    parallel.addEventListener("focusin", function (event) { mark(event, true); });
+    parallel.addEventListener("focusout", function (event) { mark(event, false); });
+  }
+
   function init() {
-    document.querySelectorAll(".tl-parallel").forEach(addCopyControls);
+    document.querySelectorAll(".tl-parallel").forEach(function (parallel) {
+      addViewControls(parallel);
+      addCopyControls(parallel);
+      alignSentences(parallel);
+    });
     highlightTarget();
   }
 

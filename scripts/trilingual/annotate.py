@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .terms import find_terms
+from .terms import TermMatcher
 
 _TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
 _TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.DOTALL)
@@ -70,20 +70,20 @@ class Annotator:
     def __post_init__(self) -> None:
         self.by_key = {entry.key: entry for entry in self.entries}
         self.counts = Counter()
-        self._forms: dict[str, list[tuple[str, str]]] = {}
+        self._matchers: dict[str, TermMatcher] = {}
 
-    def forms(self, lang: str) -> list[tuple[str, str]]:
+    def matcher(self, lang: str) -> TermMatcher:
+        """The compiled forms of every entry in ``lang`` (built once per annotator)."""
         base = _base_language(lang)
-        if base not in self._forms:
-            self._forms[base] = [
-                (form, entry.key) for entry in self.entries for form in entry.forms.get(base, ())
-            ]
-        return self._forms[base]
+        if base not in self._matchers:
+            forms = [(form, entry.key) for entry in self.entries for form in entry.forms.get(base, ())]
+            self._matchers[base] = TermMatcher(forms, ignore_case=base in LATIN)
+        return self._matchers[base]
 
     def annotate_text(self, text: str, lang: str) -> str:
         """Plain text → escaped HTML with links for the entries found in it."""
         base = _base_language(lang)
-        matches = find_terms(text, self.forms(lang), ignore_case=base in LATIN)
+        matches = self.matcher(lang).find(text)
         out, position = [], 0
         for match in matches:
             entry = self.by_key[match.key]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .annotate import Entry
 from .model import Section
 from .publication import Publication
-from .terms import find_terms
+from .terms import TermMatcher
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,14 @@ def cross_references(publications: Iterable[Publication], entries: Iterable[Entr
     entry_list = list(entries)
     for publication in publications:
         source = publication.config.source_language.split("-")[0]
-        forms = [(form, entry.id) for entry in entry_list for form in entry.forms.get(source, ())]
+        matcher = TermMatcher(
+            (form, entry.id) for entry in entry_list for form in entry.forms.get(source, ())
+        )
         for section in publication.sections():
             units = [(section.title.id, section.title.text)] if section.title else []
             units += [(p.id, p.text) for p in section.paragraphs]
             for unit_id, text in units:
-                found = Counter(match.key for match in find_terms(text, forms))
+                found = Counter(match.key for match in matcher.find(text))
                 for entry_id, count in found.items():
                     occurrences[entry_id].append(Occurrence(publication.id, section.id, unit_id, count))
                 section_entries[(publication.id, section.id)].update(found)

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import TranslationError
 from .schema import SCHEMA_DIR, validate
-from .translations import line_of, load_yaml
+from .yamlfile import line_of, read
 
 GLOSSARY_FILE = "glossary.yml"
 
@@ -58,7 +58,7 @@ def load_glossary(path: Path, languages: tuple[str, ...]) -> Glossary:
     """Read and validate the term base (an absent file is an empty glossary)."""
     if not path.exists():
         return Glossary(path, ())
-    data = load_yaml(path) or {"terms": []}
+    data = read(path) or {"terms": []}
     validate(data, SCHEMA_DIR, "glossary.schema.json", path)
     terms: list[Term] = []
     seen: dict[tuple[str, str], tuple[str, int]] = {}

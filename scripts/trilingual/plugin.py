@@ -7,9 +7,14 @@ its content changed, so ``mkdocs serve`` settles after one rebuild.
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import logging
+import os
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -37,6 +42,27 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.trilingual")
 
 CATALOGUE_PLACEHOLDER = "<!-- trilingual:publications -->"
+STATUS_PLACEHOLDER = "<!-- trilingual:status -->"
+
+# With TRILINGUAL_TIMINGS=<file>, the time spent in each event is written there (see bench.py).
+TIMINGS: dict[str, float] = {}
+
+
+def timed(event: Callable[..., Any]) -> Callable[..., Any]:
+    """Accumulate the wall time of a plugin event when timings are asked for."""
+    if not os.environ.get("TRILINGUAL_TIMINGS"):
+        return event
+
+    @functools.wraps(event)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return event(*args, **kwargs)
+        finally:
+            TIMINGS[event.__name__] = TIMINGS.get(event.__name__, 0.0) + time.perf_counter() - start
+
+    return wrapper
+
 
 # Inputs already rendered in this process, so that the per-language builds that
 # mkdocs-static-i18n runs, and rebuilds with unchanged inputs, do not repeat the work.
@@ -54,6 +80,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.auto_nav = False
         self.root_404: bytes | None = None
 
+    @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.languages = _site_languages(config)
         if not config.use_directory_urls:
@@ -66,9 +93,11 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             config.nav = self._navigation(config)
         return config
 
+    @timed
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._generate(config)
 
+    @timed
     def on_post_build(self, config: MkDocsConfig) -> None:
         """A 404 page per language, the original's at the root, and robots.txt naming the sitemap.
 
@@ -89,11 +118,14 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if config.site_url:
             robots += f"Sitemap: {urljoin(config.site_url, 'sitemap.xml')}\n"
         (site / "robots.txt").write_text(robots, encoding="utf-8")
+        if os.environ.get("TRILINGUAL_TIMINGS"):
+            Path(os.environ["TRILINGUAL_TIMINGS"]).write_text(json.dumps(TIMINGS), encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._translations_dir(config)))
         return server
 
+    @timed
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Title each publication's navigation section in the language being built."""
         assert self.library is not None
@@ -108,6 +140,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                         item.title = html.escape(renderer.document_title(publication, lang))
         return nav
 
+    @timed
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Glossary terms and references in the page become links with a tooltip."""
         if self.library is None:
@@ -115,6 +148,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         lang = _current_language(config, self._languages)
         return self.library.annotator(lang, page.url).annotate_html(html, lang)
 
+    @timed
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -132,12 +166,18 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         context["tl_alternates"] = alternates  # type: ignore[typeddict-unknown-key]
         return context
 
+    @timed
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if CATALOGUE_PLACEHOLDER not in markdown or self.library is None:
+        """Hand-written pages can show the list of publications and the translation status."""
+        if self.library is None:
             return markdown
         lang = _current_language(config, self._languages)
-        catalogue = self.library.renderer.render_catalogue(list(self.library.publications), lang)
-        return markdown.replace(CATALOGUE_PLACEHOLDER, catalogue)
+        if CATALOGUE_PLACEHOLDER in markdown:
+            catalogue = self.library.renderer.render_catalogue(list(self.library.publications), lang)
+            markdown = markdown.replace(CATALOGUE_PLACEHOLDER, catalogue)
+        if STATUS_PLACEHOLDER in markdown:
+            markdown = markdown.replace(STATUS_PLACEHOLDER, self.library.render_status(lang))
+        return markdown
 
     # -- helpers -------------------------------------------------------------------------
 

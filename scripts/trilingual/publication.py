@@ -16,18 +16,29 @@ from .errors import TranslationError
 from .ingest import ingest
 from .model import Document, Section, Segment
 from .schema import SCHEMA_DIR, validate
-from .translations import (
-    State,
-    Translation,
-    TranslationFile,
-    line_of,
-    load_translations,
-    load_yaml,
-    state_of,
-)
+from .translations import State, Translation, TranslationFile, load_translations, state_of
+from .yamlfile import line_of, read
 
 PUBLICATION_FILE = "publication.yml"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A quantitative target the text sets, tied to the sentence that sets it."""
+
+    segment: str
+    figure: str
+    label: dict[str, str]
+    line: int = 0
+
+    @property
+    def paragraph(self) -> str:
+        return self.segment.rsplit(".", 1)[0]
+
+    @property
+    def section(self) -> str:
+        return self.segment.split(".", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,10 @@ class PublicationConfig:
     """The issuing body's name per site language (the source's own name is read from the text)."""
     preamble_title: dict[str, str] = field(default_factory=dict)
     """What to call the unnumbered opening section, per site language."""
+    summaries: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A one-line summary of each section (by id) per site language."""
+    summary_lines: dict[str, int] = field(default_factory=dict)
+    targets: tuple[Target, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,7 +98,7 @@ def validate_id(publication_id: str, where: Path) -> str:
 def load_config(folder: Path) -> PublicationConfig:
     path = folder / PUBLICATION_FILE
     publication_id = validate_id(folder.name, path)
-    data = load_yaml(path) or {}
+    data = read(path) or {}
     validate(data, SCHEMA_DIR, "publication.schema.json", path)
     source = (folder / str(data["source"])).resolve()
     if folder.resolve() not in source.parents:
@@ -101,6 +116,12 @@ def load_config(folder: Path) -> PublicationConfig:
         order=int(data.get("order", 0)),
         issuer=dict(data.get("issuer", {})),
         preamble_title=dict(data.get("preamble_title", {})),
+        summaries={str(k): dict(v) for k, v in (data.get("summaries") or {}).items()},
+        summary_lines={str(k): line_of(data["summaries"], k) for k in (data.get("summaries") or {})},
+        targets=tuple(
+            Target(str(t["segment"]), str(t["figure"]), dict(t["label"]), line_of(t))
+            for t in data.get("targets") or []
+        ),
     )
 
 
@@ -108,7 +129,31 @@ def load_publication(folder: Path, languages: list[str]) -> Publication:
     """Ingest a publication's source and read its translations into ``languages``."""
     config = load_config(folder)
     document = ingest(config.source, config.id, language=config.source_language)
+    _check_ids(config, document)
     return Publication(config, document, load_translations(folder, document, languages))
+
+
+def _check_ids(config: PublicationConfig, document: Document) -> None:
+    """Summaries and targets must name sections and sentences the source has."""
+    path = config.folder / PUBLICATION_FILE
+    sections = {section.id for section in document.sections}
+    for section_id, line in config.summary_lines.items():
+        if section_id not in sections:
+            raise TranslationError(
+                path,
+                f"summary for unknown section {section_id!r}",
+                line=line,
+                hint=f"sections are {', '.join(sorted(sections))}",
+            )
+    segments = document.segment_map()
+    for target in config.targets:
+        if target.segment not in segments:
+            raise TranslationError(
+                path,
+                f"target on unknown sentence {target.segment!r}",
+                line=target.line,
+                hint="see `trilingual status`",
+            )
 
 
 def discover(root: Path) -> list[Path]:

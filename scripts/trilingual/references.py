@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import TranslationError
 from .schema import SCHEMA_DIR, validate
-from .translations import line_of, load_yaml
+from .yamlfile import line_of, read
 
 REFERENCES_FILE = "references.yml"
 
@@ -33,7 +33,7 @@ def load_references(path: Path, languages: tuple[str, ...]) -> tuple[Reference, 
     """Read and validate the reference list (an absent file is an empty list)."""
     if not path.exists():
         return ()
-    data = load_yaml(path) or {"references": []}
+    data = read(path) or {"references": []}
     validate(data, SCHEMA_DIR, "references.schema.json", path)
     references: list[Reference] = []
     seen: dict[str, int] = {}

@@ -20,7 +20,8 @@ from .errors import TranslationError
 from .model import Section, Segment
 from .publication import Publication
 from .schema import SCHEMA_DIR, validate
-from .translations import State, line_of, load_yaml
+from .translations import State
+from .yamlfile import line_of, read
 
 GLOSSARY_PAGE = "glossary"
 REFERENCES_PAGE = "references"
@@ -82,7 +83,7 @@ class Row:
 
 def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
     """Interface strings per site language; every language must have the source language's keys."""
-    data = load_yaml(path) or {}
+    data = read(path) or {}
     validate(data, SCHEMA_DIR, "ui.schema.json", path)
     ui: dict[str, dict[str, str]] = {}
     for lang in languages.all:
@@ -163,7 +164,16 @@ class Renderer:
         return text
 
     def rows(self, publication: Publication, section: Section, lang: str) -> list[Row]:
-        langs = [self.languages.source] if lang == self.languages.source else [self.languages.source, lang]
+        """The section's rows: the original, the page's translation and, for the three-language
+        view, the other translations (hidden otherwise and left out of the search index)."""
+        if lang == self.languages.source:
+            langs = [self.languages.source]
+        else:
+            langs = [
+                self.languages.source,
+                lang,
+                *(other for other in self.languages.targets if other != lang),
+            ]
         units: list[tuple[str, str, tuple[Segment, ...]]] = []
         if section.title is not None:
             units.append((section.title.id, "title", (section.title,)))
@@ -172,7 +182,13 @@ class Renderer:
         for unit_id, kind, segments in units:
             cells = []
             for cell_lang in langs:
-                role = "source" if cell_lang == self.languages.source else "target"
+                role = (
+                    "source"
+                    if cell_lang == self.languages.source
+                    else "target"
+                    if cell_lang == lang
+                    else "other"
+                )
                 sentences = tuple((s, *self.text_of(publication, cell_lang, s)) for s in segments)
                 separator = self.ui[cell_lang]["sentence_separator"]
                 cells.append(Cell(self.lang_tag(publication, cell_lang), role, sentences, separator))
@@ -204,6 +220,11 @@ class Renderer:
                     section=section,
                     heading=self.section_title(publication, section, lang),
                     rows=self.rows(publication, section, lang),
+                    unreviewed=lang != self.languages.source
+                    and any(
+                        publication.state(lang, segment) in (State.DRAFT, State.MACHINE)
+                        for segment in section.segments()
+                    ),
                     key_terms=links.key_terms(publication, section, lang),
                     related=[
                         Link(self.section_title(publication, other, lang), f"../{other.id}/")
@@ -234,10 +255,28 @@ class Renderer:
             "source_url": metadata.source_url or "",
             "source_note": metadata.source_note or "",
             "sections": [
-                {"id": s.id, "title": self.section_title(publication, s, lang)}
+                {
+                    "id": s.id,
+                    "title": self.section_title(publication, s, lang),
+                    "summary": publication.config.summaries.get(s.id, {}).get(lang, ""),
+                }
                 for s in publication.sections()
             ],
+            "targets": [
+                {"figure": t.figure, "label": t.label.get(lang, ""), "href": f"{t.section}/#{t.paragraph}"}
+                for t in publication.config.targets
+            ],
             "coverage": self.coverage(publication, lang),
+            "language_names": {
+                self.lang_tag(publication, code): self.languages.name(code) for code in self.languages.all
+            },
+            "views": {
+                "label": self.ui[lang]["views"],
+                **{
+                    mode: self.ui[lang][f"view_{mode}"]
+                    for mode in ("side", "interleaved", "translation", "original", "compare")
+                },
+            },
         }
 
     def coverage(self, publication: Publication, lang: str) -> dict[str, int]:

@@ -1,45 +1,66 @@
-"""JSON Schema validation of translators' YAML files, reported with file and line."""
+"""JSON Schema validation of translators' YAML files, reported with file and line.
+
+A compiled validator (fastjsonschema) answers whether a file is valid; only when it is not
+does the reference validator (jsonschema) find the first error and its path for the message.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import TranslationError
+from .yamlfile import item_line, line_of
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
 @cache
+def _schema(schema_dir: Path, name: str) -> dict[str, Any]:
+    return dict(json.loads((schema_dir / name).read_text(encoding="utf-8")))
+
+
+@cache
 def validator(schema_dir: Path, name: str) -> Draft202012Validator:
-    schema = json.loads((schema_dir / name).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    """The reference validator, used to explain an error precisely."""
+    return Draft202012Validator(_schema(schema_dir, name))
+
+
+@cache
+def _fast_check(schema_dir: Path, name: str) -> Callable[[Any], Any]:
+    """The schema compiled to Python (fastjsonschema): the quick yes/no every build asks."""
+    return fastjsonschema.compile(_schema(schema_dir, name))
 
 
 def _line(data: Any, path: list[str | int]) -> int | None:
-    """The line of the deepest node on ``path`` that ruamel.yaml knows a position for."""
-    line = None
+    """The line of the deepest node on ``path`` whose position is known."""
+    line = line_of(data) or None
     node = data
     for key in path:
-        if isinstance(node, CommentedMap) and key in node:
-            line = int(node.lc.key(key)[0]) + 1
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
-            line = int(node.lc.item(key)[0]) + 1
+        if isinstance(key, int) and isinstance(node, list):
+            found = item_line(node, key)
+        elif isinstance(node, dict) and key in node:
+            found = line_of(node, key) or None
         else:
             break
+        line = found or line
         node = node[key]
-    if line is None and isinstance(data, CommentedMap):
-        line = int(data.lc.line) + 1
     return line
 
 
 def validate(data: Any, schema_dir: Path, name: str, path: Path) -> None:
     """Raise a :class:`TranslationError` for the first schema violation, naming its line."""
+    try:
+        _fast_check(schema_dir, name)(data)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass  # explain it with the reference validator below
     found = validator(schema_dir, name).iter_errors(data)
     errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     if not errors:

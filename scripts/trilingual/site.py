@@ -42,7 +42,7 @@ class Library(SectionLinks):
     renderer: Renderer
     glossary: Glossary
     references: tuple[Reference, ...] = ()
-    _annotators: dict[str, Annotator] = field(default_factory=dict, repr=False)
+    _annotators: dict[tuple[str, str], Annotator] = field(default_factory=dict, repr=False)
 
     @property
     def languages(self) -> SiteLanguages:
@@ -184,6 +184,22 @@ class Library(SectionLinks):
         ]
         return self.renderer.env.get_template("references.md.j2").render(ui=ui, lang=lang, groups=view)
 
+    def render_status(self, lang: str) -> str:
+        """Coverage per publication and language, as ``trilingual status`` reports it."""
+        from .status import coverage
+
+        publications = []
+        for publication in self.publications:
+            rows = [
+                {"name": self.languages.name(row.language), "counts": row.counts, "total": row.total}
+                for row in coverage(publication)
+                if row.section == "all"
+            ]
+            publications.append({"title": self.renderer.document_title(publication, lang), "rows": rows})
+        return self.renderer.env.get_template("status.md.j2").render(
+            publications=publications, ui=self.renderer.ui[lang]
+        )
+
     # -- annotation -----------------------------------------------------------------------
 
     def annotator(self, lang: str, page_url: str) -> Annotator:
@@ -191,11 +207,17 @@ class Library(SectionLinks):
         depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
         prefix_depth = 0 if lang == self.languages.source else 1
         up = "../" * (depth - prefix_depth)
+        if (lang, up) in self._annotators:
+            return self._annotators[(lang, up)]
         pages = {"term": GLOSSARY_PAGE, "reference": REFERENCES_PAGE}
         # References first: a named document links to the references page even when the
         # glossary also lists it; longer forms still win over shorter ones.
         entries = self.reference_entries + self.term_entries
-        return Annotator(entries, lambda entry: f"{up}{pages[entry.kind]}/#{entry.id}", self.languages.all)
+        annotator = Annotator(
+            entries, lambda entry: f"{up}{pages[entry.kind]}/#{entry.id}", self.languages.all
+        )
+        self._annotators[(lang, up)] = annotator
+        return annotator
 
 
 def _reading(term: Term, lang: str) -> str:

@@ -22,46 +22,90 @@ class Match:
     text: str
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    by_first: dict[str, re.Pattern[str]]
+    """Per first character (case-folded when matching ignores case), the forms that start with it."""
+    starts: re.Pattern[str]
+    """Any of those first characters: where a match can begin."""
+    forms: tuple[str, ...]
+    keys: dict[str, str]
+    ignore_case: bool
+
+
+def _form_pattern(index: int, form: str) -> str:
+    escaped = re.escape(form)
+    # Latin words match whole words only ("IP" not inside "IPR"), plurals included.
+    if form[:1].isascii() and form[:1].isalnum():
+        escaped = r"(?<![A-Za-z0-9])" + escaped
+    if len(form) > 2 and form[-1] == "y" and form[-2] not in "aeiou" and form[-2].isalpha():
+        escaped = escaped[:-1] + r"(?:y|ies)(?![A-Za-z0-9])"
+    elif form[-1:].isascii() and form[-1:].isalpha():
+        escaped += r"(?:s|es)?(?![A-Za-z0-9])"
+    elif form[-1:].isascii() and form[-1:].isdigit():
+        escaped += r"(?![0-9])"
+    return f"(?P<f{index}>{escaped})"
+
+
 @cache
-def _pattern(forms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str] | None:
-    """One alternative per form, longest first, each in its own group (``f0``, ``f1`` …)."""
-    if not forms:
+def _matcher(forms: tuple[tuple[str, str], ...], ignore_case: bool) -> _Matcher | None:
+    """The forms, longest first, grouped by their first character so that each position of a
+    text is tried only against the forms that can start there."""
+    keys: dict[str, str] = {}
+    for form, key in forms:
+        if form:
+            keys.setdefault(form, key)
+    if not keys:
         return None
-    parts = []
-    for index, form in enumerate(forms):
-        escaped = re.escape(form)
-        # Latin words match whole words only ("IP" not inside "IPR"), plurals included.
-        if form[:1].isascii() and form[:1].isalnum():
-            escaped = r"(?<![A-Za-z0-9])" + escaped
-        if len(form) > 2 and form[-1] == "y" and form[-2] not in "aeiou" and form[-2].isalpha():
-            escaped = escaped[:-1] + r"(?:y|ies)(?![A-Za-z0-9])"
-        elif form[-1:].isascii() and form[-1:].isalpha():
-            escaped += r"(?:s|es)?(?![A-Za-z0-9])"
-        elif form[-1:].isascii() and form[-1:].isdigit():
-            escaped += r"(?![0-9])"
-        parts.append(f"(?P<f{index}>{escaped})")
-    return re.compile("|".join(parts), re.IGNORECASE if ignore_case else 0)
+    ordered = tuple(sorted(keys, key=lambda form: (-len(form), form)))
+    groups: dict[str, list[str]] = {}
+    for index, form in enumerate(ordered):
+        first = form[0].casefold() if ignore_case else form[0]
+        groups.setdefault(first, []).append(_form_pattern(index, form))
+    flags = re.IGNORECASE if ignore_case else 0
+    by_first = {first: re.compile("|".join(parts), flags) for first, parts in groups.items()}
+    latin = "".join(re.escape(first) for first in groups if first.isascii() and first.isalnum())
+    other = "".join(re.escape(first) for first in groups if not (first.isascii() and first.isalnum()))
+    # Latin forms can only start a word; other forms (Han, kana) can start anywhere.
+    alternatives = ([f"(?<![A-Za-z0-9])[{latin}]"] if latin else []) + ([f"[{other}]"] if other else [])
+    starts = re.compile("|".join(alternatives))
+    return _Matcher(by_first, starts, ordered, keys, ignore_case)
+
+
+class TermMatcher:
+    """Finds a fixed set of forms in many texts (compile once, match often)."""
+
+    def __init__(self, forms: Iterable[tuple[str, str]], *, ignore_case: bool = False) -> None:
+        self._matcher = _matcher(tuple(forms), ignore_case)
+        self.ignore_case = ignore_case
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping occurrences, longest first, then earliest."""
+        matcher = self._matcher
+        if matcher is None or not text:
+            return []
+        folded = text.casefold() if self.ignore_case and len(text.casefold()) == len(text) else text
+        candidates: list[Match] = []
+        by_first = matcher.by_first
+        # Every position is tried, not only those after a match, so that a longer term
+        # starting inside a shorter one is still seen; overlaps are resolved below.
+        for candidate_start in matcher.starts.finditer(folded):
+            start = candidate_start.start()
+            found = by_first[candidate_start.group()].match(text, start)
+            if found and found.lastgroup:
+                form = matcher.forms[int(found.lastgroup[1:])]
+                candidates.append(Match(start, found.end(), matcher.keys[form], found.group(0)))
+        if len(candidates) < 2:
+            return candidates
+        chosen: list[Match] = []
+        taken = [False] * len(text)
+        for candidate in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+            if not any(taken[candidate.start : candidate.end]):
+                chosen.append(candidate)
+                taken[candidate.start : candidate.end] = [True] * (candidate.end - candidate.start)
+        return sorted(chosen)
 
 
 def find_terms(text: str, forms: Iterable[tuple[str, str]], *, ignore_case: bool = False) -> list[Match]:
     """Non-overlapping occurrences of ``forms`` (pairs of form and key), longest first."""
-    keys: dict[str, str] = {}
-    for form, key in forms:
-        keys.setdefault(form, key)
-    ordered = tuple(sorted(keys, key=lambda form: (-len(form), form)))
-    pattern = _pattern(ordered, ignore_case)
-    if pattern is None or not text:
-        return []
-    candidates: list[Match] = []
-    # Try every position, not only after the previous match, so that a longer term starting
-    # inside a shorter one is still seen; overlaps are resolved below.
-    for start in range(len(text)):
-        found = pattern.match(text, start)
-        if found and found.end() > start and found.lastgroup:
-            form = ordered[int(found.lastgroup[1:])]
-            candidates.append(Match(start, found.end(), keys[form], found.group(0)))
-    chosen: list[Match] = []
-    for candidate in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
-            chosen.append(candidate)
-    return sorted(chosen)
+    return TermMatcher(forms, ignore_case=ignore_case).find(text)

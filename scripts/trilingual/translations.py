@@ -14,13 +14,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import TranslationError
 from .model import Document, Segment
 from .schema import SCHEMA_DIR, validate
+from .yamlfile import line_of, load_round_trip, read, round_trip
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../scripts/trilingual/schemas/translation.schema.json"
 
@@ -64,56 +63,12 @@ class TranslationFile:
         return self.entries.get(segment_id)
 
 
-def yaml_round_trip() -> YAML:
-    """A YAML instance that preserves comments, key order and quoting when rewriting."""
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def load_yaml(path: Path) -> Any:
-    """Parse a YAML file, turning syntax errors into ``file:line`` messages."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise TranslationError(path, "the file is not UTF-8 text", hint="save it as UTF-8") from None
-    if "\t" in text:
-        line = text[: text.index("\t")].count("\n") + 1
-        if text.splitlines()[line - 1].lstrip(" ").startswith("\t"):
-            raise TranslationError(
-                path, "a tab is used for indentation", line=line, hint="indent with spaces (two per level)"
-            )
-    try:
-        return yaml_round_trip().load(io.StringIO(text))
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        error_line = int(mark.line) + 1 if mark else None
-        problem = error.problem or error.context or "invalid YAML"
-        raise TranslationError(
-            path,
-            f"invalid YAML: {problem}",
-            line=error_line,
-            hint="check quotes, colons and indentation on this line",
-        ) from None
-
-
-def line_of(node: Any, key: str | None = None) -> int:
-    """1-based line of a mapping (or of one of its keys) as read by ruamel.yaml."""
-    if isinstance(node, CommentedMap):
-        if key is not None and key in node:
-            return int(node.lc.key(key)[0]) + 1
-        return int(node.lc.line) + 1
-    return 0
-
-
 def load_translation_file(path: Path, language: str, known_ids: set[str] | None = None) -> TranslationFile:
     """Read and validate one translation file (an absent file is an empty translation)."""
     result = TranslationFile(path, language)
     if not path.exists():
         return result
-    data = load_yaml(path)
+    data = read(path)
     if data is None:
         return result
     validate(data, SCHEMA_DIR, "translation.schema.json", path)
@@ -125,7 +80,7 @@ def load_translation_file(path: Path, language: str, known_ids: set[str] | None 
             line=line_of(data, "language"),
             hint="rename the file or fix the 'language:' field",
         )
-    segments = data.get("segments") or CommentedMap()
+    segments = data.get("segments") or {}
     for segment_id, entry in segments.items():
         line = line_of(segments, segment_id)
         if known_ids is not None and segment_id not in known_ids:
@@ -190,9 +145,9 @@ def write_updates(
     are inserted in the document's reading order. The caller writes the text atomically.
     """
     order = {segment_id: index for index, segment_id in enumerate(document.segment_map())}
-    yaml = yaml_round_trip()
+    yaml = round_trip()
     if path.exists():
-        data = load_yaml(path)
+        data = load_round_trip(path)
     else:
         data = yaml.load(header_comment(language, document.metadata.title.text) + f"language: {language}\n")
     if not isinstance(data, CommentedMap):
