@@ -6,7 +6,7 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve build test test-fast lint format typecheck check chromium lock clean
+.PHONY: setup serve build test test-fast lint format typecheck check chromium bench lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ test: setup chromium lint typecheck check  ## the whole test suite, browser test
 
 test-fast: setup  ## unit tests only
 	$(BIN)/pytest -m "not browser" -x -q
+
+bench: setup  ## benchmark libraries of 1, 10 and 50 publications (prints a table; takes minutes)
+	$(BIN)/python -m trilingual.bench --sizes 1 10 50
 
 lock:  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock

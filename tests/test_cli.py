@@ -234,3 +234,33 @@ def test_glossary_exports_read_by_cat_tools(
     approved = {t.terms["zh"]: t.terms["en"] for t in glossary}
     assert all(approved[zh] == en for zh, en, _ in rows if zh in approved)
     assert len(rows) == sum(len(t.forms("zh")) for t in glossary)
+
+
+def test_a_translator_confirms_a_stale_translation_in_their_tool(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from trilingual.ingest import ingest
+
+    source = project / "translations" / PUB / "source.zh.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("新建 20 家左右", "新建 30 家左右"), encoding="utf-8"
+    )
+    run(capsys, "export", "--lang", "en", "-o", str(tmp_path / "x"))
+    xlf = tmp_path / "x" / f"{PUB}.en.xlf"
+    code, _, err = run(capsys, "import", str(xlf))
+    assert code == 0 and "nothing to import" in err, "an unconfirmed stale unit changes nothing"
+    content = xlf.read_text(encoding="utf-8")
+    unit = content[content.index('id="s3.p3.s2"') :]
+    old_text = unit[unit.index("<target") : unit.index("</target>")]
+    fixed_text = old_text.replace('state="needs-review-translation"', 'state="signed-off"').replace(
+        "around 20", "around 30"
+    )
+    xlf.write_text(content.replace(old_text, fixed_text, 1), encoding="utf-8")
+    assert run(capsys, "import", str(xlf))[0] == 0
+    entry = load_translation_file(project / "translations" / PUB / "en.yml", "en").entries["s3.p3.s2"]
+    segment = ingest(source, PUB).segment_map()["s3.p3.s2"]
+    assert (
+        entry.source_hash == segment.hash and "around 30" in entry.text and entry.status.value == "reviewed"
+    )
+    code, out, _ = run(capsys, "check", "--lang", "en")
+    assert "s3.p3.s2" not in out

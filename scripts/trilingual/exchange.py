@@ -10,6 +10,8 @@ missing    no ``<target>``                                              no
 machine    ``needs-review-translation`` + ``state-qualifier="mt-suggestion"``  no
 draft      ``translated``                                               no
 reviewed   ``signed-off``                                               yes
+stale      ``needs-review-translation`` (a translator confirms it by    no
+           changing the state; only then does import update it)
 =========  ==========================================================  ===============
 
 An import updates the text and status of the entries that differ, and nothing else; a unit
@@ -65,7 +67,11 @@ def export_xliff(publication: Publication, language: str) -> bytes:
         if translation is not None and translation.text:
             unit.target = translation.text
             target = unit.xmlelement.find(f"{{{XLIFF_12}}}target")
-            if translation.status is Status.REVIEWED:
+            if state is State.STALE:
+                # To be confirmed against the changed source: the translator's tool shows it as
+                # needing review, and only a confirmed unit updates the entry on import.
+                target.set("state", "needs-review-translation")
+            elif translation.status is Status.REVIEWED:
                 target.set("state", "signed-off")
                 unit.markapproved(True)
             elif translation.status is Status.MACHINE:
@@ -73,7 +79,7 @@ def export_xliff(publication: Publication, language: str) -> bytes:
                 target.set("state-qualifier", "mt-suggestion")
             else:
                 target.set("state", "translated")
-            if translation.status is not Status.REVIEWED:
+            if translation.status is not Status.REVIEWED or state is State.STALE:
                 unit.markapproved(False)
             if translation.note:
                 unit.addnote(translation.note, origin="translator")
@@ -88,7 +94,8 @@ class ImportResult:
     updates: dict[str, dict[str, str]]
 
 
-def _status_of(unit: xliff.xliffunit) -> Status:
+def _status_of(unit: xliff.xliffunit) -> Status | None:
+    """Our status for an XLIFF unit; None for one still waiting to be reviewed (not confirmed)."""
     target = unit.xmlelement.find(f"{{{unit.namespace}}}target")
     state = target.get("state", "") if target is not None else ""
     qualifier = target.get("state-qualifier", "") if target is not None else ""
@@ -96,6 +103,8 @@ def _status_of(unit: xliff.xliffunit) -> Status:
         return Status.REVIEWED
     if qualifier in {"mt-suggestion", "leveraged-mt"}:
         return Status.MACHINE
+    if state.startswith("needs-review"):
+        return None
     return Status.DRAFT
 
 
@@ -126,10 +135,18 @@ def import_xliff(path: Path, publication: Publication, language: str) -> ImportR
         if not text:
             continue
         status = _status_of(unit)
-        current = publication.translation(language, segments[segment_id])
-        if current is not None and current.text == text and current.status is status:
+        if status is None:
             continue
+        current = publication.translation(language, segments[segment_id])
         source_hash = text_hash(str(unit.source))
+        # Unchanged text and status change nothing — unless the translator confirmed an
+        # unchanged translation against a changed source (the XLIFF carries the new source).
+        if (
+            current is not None
+            and (current.text, current.status) == (text, status)
+            and (current.source_hash == source_hash or source_hash != segments[segment_id].hash)
+        ):
+            continue
         updates[segment_id] = {"text": text, "status": status.value, "source_hash": source_hash}
         if current is None:
             updates[segment_id]["origin"] = "human"

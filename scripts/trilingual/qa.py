@@ -77,7 +77,7 @@ def check_segment(
 ) -> Iterator[tuple[Severity, str, str]]:
     """The findings for one segment in one language, as (severity, check, message)."""
     if translation is None:
-        yield Severity.WARNING, "missing", "no translation yet"
+        yield Severity.WARNING, "missing", f"no translation yet (its source_hash is {segment.hash})"
         return
     target = translation.text
     if not target.strip():
