@@ -22,7 +22,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,9 +40,12 @@ class Result:
     generate_s: float = 0.0
     build_s: float = 0.0
     ours_s: float = 0.0
+    events: dict[str, float] = field(default_factory=dict)
+    """Seconds in each of our plugin's events during the build."""
     reload_s: float | None = None
     section_html_bytes: int = 0
     index_bytes: dict[str, int] = field(default_factory=dict)
+    search_ms: dict[str, tuple[float, float]] | None = None
 
     @property
     def per_page_ms(self) -> float:
@@ -52,6 +54,10 @@ class Result:
     @property
     def ours_share(self) -> float:
         return self.ours_s / self.build_s if self.build_s else 0.0
+
+    def share(self, *events: str) -> float:
+        """The share of the build spent in these plugin events."""
+        return sum(self.events.get(event, 0.0) for event in events) / self.build_s if self.build_s else 0.0
 
 
 def make_library(destination: Path, size: int, root: Path = ROOT) -> Path:
@@ -91,7 +97,7 @@ def measure_generation(project: Path) -> float:
     return time.perf_counter() - start
 
 
-def measure_build(project: Path) -> tuple[float, float]:
+def measure_build(project: Path) -> tuple[float, dict[str, float]]:
     """Wall time of a full ``mkdocs build`` as a maintainer runs it, and the part spent in our
     plugin's events (timed by the plugin itself, so no profiler distorts either figure)."""
     timings = project / "timings.json"
@@ -105,8 +111,7 @@ def measure_build(project: Path) -> tuple[float, float]:
         stdout=subprocess.DEVNULL,
     )
     total = time.perf_counter() - start
-    ours = sum(json.loads(timings.read_text(encoding="utf-8")).values())
-    return total, ours
+    return total, dict(json.loads(timings.read_text(encoding="utf-8")))
 
 
 def profile_build(project: Path, limit: int = 25) -> str:
@@ -181,22 +186,85 @@ def _wait(predicate, timeout: float) -> None:  # type: ignore[no-untyped-def]
 
 
 def site_figures(site: Path) -> tuple[int, int, dict[str, int]]:
-    pages = sum(1 for _ in site.rglob("index.html"))
+    pages = sum(1 for p in site.rglob("index.html"))
     section = (site / "en" / TEMPLATE_PUBLICATION / "s3" / "index.html").stat().st_size
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    sizes: dict[str, int] = defaultdict(int)
-    for doc in index["docs"]:
-        lang = doc["location"].split("/", 1)[0] if doc["location"].startswith(("ja/", "en/")) else "zh"
-        sizes[lang] += len(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
-    return pages, section, dict(sizes)
+    sizes = {
+        lang: (site / prefix / "search" / "index.json").stat().st_size
+        for lang, prefix in (("zh", ""), ("ja", "ja"), ("en", "en"))
+    }
+    return pages, section, sizes
+
+
+SEARCHES = (("", "知识产权保护中心"), ("ja/", "ハーグ協定"), ("en/", "geographical indications"))
+
+
+def measure_search(site: Path) -> dict[str, tuple[float, float]] | None:
+    """Milliseconds from the last keystroke to the first result, first query (index loading)
+    and a second one, per edition, in Debian's Chromium; None when it is not installed."""
+    chromium = Path("/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium.exists():
+        return None
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    timing = """q => { window.__tlSearchTime = new Promise(resolve => {
+        const input = document.querySelector('.tl-search input');
+        const list = document.querySelector('.tl-search__results');
+        let start = 0;
+        input.addEventListener('input', () => { start = performance.now(); });
+        new MutationObserver((_, observer) => {
+            if (list.children.length && input.value === q) {
+                observer.disconnect();
+                resolve(performance.now() - start);
+            }
+        }).observe(list, {childList: true});
+    }); }"""
+    figures: dict[str, tuple[float, float]] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium),
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            for prefix, query in SEARCHES:
+                runs = []
+                page = browser.new_page()
+                page.goto(f"{base}{prefix}{TEMPLATE_PUBLICATION}/")
+                for _ in range(2):
+                    page.locator(".tl-search__open").click()
+                    page.locator(".tl-search input").fill("")
+                    page.evaluate(timing, query)
+                    page.keyboard.type(query)
+                    runs.append(float(page.evaluate("window.__tlSearchTime")))
+                    page.evaluate("document.querySelector('.tl-search__dialog').close()")
+                figures[prefix.rstrip("/") or "zh"] = (runs[0], runs[1])
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return figures
 
 
 def run(size: int, workdir: Path, reload: bool, profile: bool = False) -> Result:
     project = make_library(workdir / f"library-{size}", size)
     result = Result(size)
     result.generate_s = measure_generation(project)
-    result.build_s, result.ours_s = measure_build(project)
+    result.build_s, result.events = measure_build(project)
+    result.ours_s = sum(result.events.values())
     result.pages, result.section_html_bytes, result.index_bytes = site_figures(project / "site")
+    result.search_ms = measure_search(project / "site")
     if reload:
         result.reload_s = measure_reload(project)
     if profile:
@@ -219,8 +287,8 @@ def machine() -> str:
 
 def table(results: list[Result]) -> str:
     header = (
-        "| N | pages | generate (s) | build (s) | per page (ms) | ours / build | reload (s) "
-        "| section page (KB) | index zh / ja / en (KB) |"
+        "| N | pages | generate (s) | build (s) | per page (ms) | ours: generation / annotation / search "
+        "| reload (s) | section page (KB) | search index zh / ja / en (KB) |"
     )
     lines = [header, "|" + "---|" * 9]
     for r in results:
@@ -228,7 +296,8 @@ def table(results: list[Result]) -> str:
         reload = f"{r.reload_s:.2f}" if r.reload_s is not None else "–"
         lines.append(
             f"| {r.size} | {r.pages} | {r.generate_s:.2f} | {r.build_s:.1f} | {r.per_page_ms:.0f} "
-            f"| {r.ours_share:.0%} | {reload} | {r.section_html_bytes / 1024:.0f} | {index} |"
+            f"| {r.share('on_config', 'on_pre_build'):.0%} / {r.share('on_page_content'):.0%} / "
+            f"{r.share('on_post_build'):.0%} | {reload} | {r.section_html_bytes / 1024:.0f} | {index} |"
         )
     return "\n".join(lines)
 
@@ -251,6 +320,15 @@ def main(argv: list[str] | None = None) -> int:
             results.append(run(size, Path(tmp), size in args.reload, args.profile))
     print(f"Machine: {machine()}\n")
     print(table(results))
+    for r in results:
+        if r.search_ms:
+            figures = ", ".join(
+                f"{lang} {cold:.0f} / {warm:.0f}" for lang, (cold, warm) in r.search_ms.items()
+            )
+            print(
+                f"\nN={r.size}: last keystroke to first result, ms (first query with index loading / next): "
+                f"{figures}"
+            )
     if len(results) > 1:
         first, last = results[0], results[-1]
         ratio = last.per_page_ms / first.per_page_ms

@@ -29,6 +29,7 @@ from mkdocs.utils import normalize_url
 from .errors import UserError
 from .generate import generate, input_fingerprint
 from .render import GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages
+from .search import Record, build_index, index_json, page_records
 from .site import Library
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.trilingual")
 
 CATALOGUE_PLACEHOLDER = "<!-- trilingual:publications -->"
+SEARCH_INDEX = "search/index.json"
 STATUS_PLACEHOLDER = "<!-- trilingual:status -->"
 
 # With TRILINGUAL_TIMINGS=<file>, the time spent in each event is written there (see bench.py).
@@ -79,6 +81,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.library: Library | None = None
         self.auto_nav = False
         self.root_404: bytes | None = None
+        self.search_records: dict[str, list[Record]] = {}
 
     @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -114,6 +117,12 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             shutil.copyfile(page, site / lang / "404.html")
             if self.root_404 is not None:
                 page.write_bytes(self.root_404)
+        records = self.search_records.pop(lang, [])
+        if records and self.library is not None:
+            index = build_index(records, self.library.segmenter, self.library.concept_names)
+            target = site / ("" if lang == self._languages.source else lang) / SEARCH_INDEX
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(index_json(index), encoding="utf-8")
         robots = "User-agent: *\nAllow: /\n"
         if config.site_url:
             robots += f"Sitemap: {urljoin(config.site_url, 'sitemap.xml')}\n"
@@ -141,12 +150,15 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         return nav
 
     @timed
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Glossary terms and references in the page become links with a tooltip."""
+    def on_page_content(self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Glossary terms and references become links with a tooltip; the page feeds the search index."""
         if self.library is None:
-            return html
+            return content
         lang = _current_language(config, self._languages)
-        return self.library.annotator(lang, page.url).annotate_html(html, lang)
+        content = self.library.annotator(lang, page.url).annotate_html(content, lang)
+        title = html.unescape(page.title or "")
+        self.search_records.setdefault(lang, []).extend(page_records(content, page.url, title, lang))
+        return content
 
     @timed
     def on_page_context(
@@ -164,6 +176,12 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             if alternate["lang"] == self._languages.source:
                 alternates.append(("x-default", href))
         context["tl_alternates"] = alternates  # type: ignore[typeddict-unknown-key]
+        lang = _current_language(config, self._languages)
+        prefix = "" if lang == self._languages.source else f"{lang}/"
+        context["tl_search"] = {  # type: ignore[typeddict-unknown-key]
+            "index": normalize_url(f"{prefix}{SEARCH_INDEX}", page),
+            "languages": dict(self._languages.names),
+        }
         return context
 
     @timed

@@ -20,6 +20,7 @@ from .model import Section
 from .publication import Publication, load_library
 from .references import REFERENCES_FILE, Reference, load_references
 from .render import GLOSSARY_PAGE, REFERENCES_PAGE, Link, Renderer, SectionLinks, SiteLanguages, load_ui
+from .search import Segmenter
 
 UI_FILE = "ui.yml"
 RESERVED = {GLOSSARY_PAGE, REFERENCES_PAGE, "assets", "search", "ja", "en", "zh"}
@@ -55,6 +56,23 @@ class Library(SectionLinks):
     @cached_property
     def reference_entries(self) -> tuple[Entry, ...]:
         return tuple(reference_entry(reference) for reference in self.references)
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        """Search segmentation that keeps the glossary's terms and the references' titles whole."""
+        terms: dict[str, set[str]] = {}
+        for entry in self.term_entries + self.reference_entries:
+            for lang, forms in entry.forms.items():
+                terms.setdefault(lang, set()).update(forms)
+        return Segmenter(terms)
+
+    @cached_property
+    def concept_names(self) -> dict[str, list[tuple[str, str]]]:
+        """Every name of every term and reference, per language, by annotation key."""
+        return {
+            entry.key: [(lang, form) for lang, forms in entry.forms.items() for form in forms]
+            for entry in self.term_entries + self.reference_entries
+        }
 
     @cached_property
     def term_refs(self) -> CrossReferences:
