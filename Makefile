@@ -6,7 +6,7 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve build test test-fast lint format typecheck check chromium bench lock clean
+.PHONY: setup serve build test test-fast lint format typecheck check chromium bench audit lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,9 @@ serve: setup  ## build and serve the site on http://127.0.0.1:8000 with live rel
 build: setup  ## build the site into site/ (warnings are errors)
 	$(BIN)/mkdocs build --strict
 
-chromium:  ## Debian's Chromium for the browser tests (Playwright drives it; no browser download)
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+chromium:  ## Debian's Chromium for the browser tests (Playwright drives it) and Java for the Nu Html Checker
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
 lint: setup  ## ruff lint and format check
 	$(BIN)/ruff check scripts tests
@@ -48,6 +48,10 @@ test-fast: setup  ## unit tests only
 
 bench: setup  ## benchmark libraries of 1, 10 and 50 publications (prints a table; takes minutes)
 	$(BIN)/python -m trilingual.bench --sizes 1 10 50
+
+audit: setup chromium  ## Lighthouse scores (mobile and desktop) of the built site, from tools/package-lock.json
+	npm ci --prefix tools --no-audit --no-fund
+	$(BIN)/python -m trilingual.audit
 
 lock:  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock

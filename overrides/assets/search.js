@@ -164,4 +164,6 @@
   dialog.addEventListener("click", function (event) {
     if (event.target === dialog) dialog.close();
   });
+  root.querySelector(".tl-search__close").addEventListener("click", function () { dialog.close(); });
+  root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
 })();

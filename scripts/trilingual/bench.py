@@ -257,14 +257,15 @@ def measure_search(site: Path) -> dict[str, tuple[float, float]] | None:
     return figures
 
 
-def run(size: int, workdir: Path, reload: bool, profile: bool = False) -> Result:
+def run(size: int, workdir: Path, reload: bool, profile: bool = False, search: bool = True) -> Result:
     project = make_library(workdir / f"library-{size}", size)
     result = Result(size)
     result.generate_s = measure_generation(project)
     result.build_s, result.events = measure_build(project)
     result.ours_s = sum(result.events.values())
     result.pages, result.section_html_bytes, result.index_bytes = site_figures(project / "site")
-    result.search_ms = measure_search(project / "site")
+    if search:
+        result.search_ms = measure_search(project / "site")
     if reload:
         result.reload_s = measure_reload(project)
     if profile:

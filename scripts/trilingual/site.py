@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +60,13 @@ class Library(SectionLinks):
     @cached_property
     def segmenter(self) -> Segmenter:
         """Search segmentation that keeps the glossary's terms and the references' titles whole."""
-        terms: dict[str, set[str]] = {}
-        for entry in self.term_entries + self.reference_entries:
-            for lang, forms in entry.forms.items():
-                terms.setdefault(lang, set()).update(forms)
-        return Segmenter(terms)
+        pairs = frozenset(
+            (lang, form)
+            for entry in self.term_entries + self.reference_entries
+            for lang, forms in entry.forms.items()
+            for form in forms
+        )
+        return _segmenter(pairs)
 
     @cached_property
     def concept_names(self) -> dict[str, list[tuple[str, str]]]:
@@ -236,6 +238,16 @@ class Library(SectionLinks):
         )
         self._annotators[(lang, up)] = annotator
         return annotator
+
+
+@cache
+def _segmenter(pairs: frozenset[tuple[str, str]]) -> Segmenter:
+    """One segmenter per set of terms, kept across rebuilds in `mkdocs serve` (loading jieba's
+    dictionary takes longer than indexing a publication)."""
+    terms: dict[str, set[str]] = {}
+    for lang, form in pairs:
+        terms.setdefault(lang, set()).add(form)
+    return Segmenter(terms)
 
 
 def _reading(term: Term, lang: str) -> str:
