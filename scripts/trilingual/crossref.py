@@ -6,6 +6,7 @@ concordance, key terms and related sections are the same in every language editi
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,24 +33,32 @@ class CrossReferences:
     section_entries: dict[tuple[str, str], Counter[str]]
     """Per (publication, section), how often each entry occurs."""
 
+    def weight(self, publication: str, entry: str) -> float:
+        """How distinctive an entry is within a publication (inverse section frequency):
+        知识产权, in every section, weighs nothing; 海牙协定, in one, weighs most."""
+        sections = [counts for (pub, _), counts in self.section_entries.items() if pub == publication]
+        containing = sum(1 for counts in sections if entry in counts)
+        return math.log((1 + len(sections)) / (1 + containing)) if containing else 0.0
+
     def key_entries(self, publication: str, section: str, limit: int = 8) -> list[str]:
-        """The entries a section uses most, ties broken by first occurrence."""
+        """The entries that characterise a section: frequent here, rare elsewhere (tf-idf),
+        ties broken by first occurrence."""
         counts = self.section_entries.get((publication, section), Counter())
         order = list(counts)
-        return sorted(order, key=lambda e: (-counts[e], order.index(e)))[:limit]
+        score = {e: counts[e] * self.weight(publication, e) for e in order}
+        return [e for e in sorted(order, key=lambda e: (-score[e], order.index(e))) if score[e] > 0][:limit]
 
     def related_sections(self, publication: Publication, section: Section, limit: int = 3) -> list[Section]:
-        """Other sections of the same publication that share the most entries with this one."""
+        """Other sections of the same publication sharing the most distinctive entries with this one."""
         mine = set(self.section_entries.get((publication.id, section.id), Counter()))
         scored = []
         for other in publication.sections():
             if other.id == section.id:
                 continue
             theirs = set(self.section_entries.get((publication.id, other.id), Counter()))
-            union = mine | theirs
-            shared = len(mine & theirs)
-            if shared:
-                scored.append((-shared / len(union), other.number, other))
+            shared = sum(self.weight(publication.id, e) for e in mine & theirs)
+            if shared > 0:
+                scored.append((-shared, other.number, other))
         return [other for _, _, other in sorted(scored, key=lambda s: (s[0], s[1]))[:limit]]
 
 
