@@ -1,8 +1,13 @@
-"""The MkDocs side: a thin plugin that runs :mod:`trilingual.generate` before each build.
+"""The MkDocs side: a thin plugin that hands each build event to the package.
 
-Pages are written into folders under ``docs/`` (mkdocs-static-i18n only handles files that
-live there), one per publication, each ignoring itself in git. A file is written only when
-its content changed, so ``mkdocs serve`` settles after one rebuild.
+* before the build, :mod:`trilingual.generate` writes the pages into folders under ``docs/``
+  (mkdocs-static-i18n only handles files there), each ignoring itself in git; a file is
+  written only when its content changed, so ``mkdocs serve`` settles after one rebuild;
+* for each page, :mod:`trilingual.annotate` links glossary terms and references, and
+  :mod:`trilingual.search` collects its paragraphs; after each language's build the edition's
+  search index, its 404 page and ``robots.txt`` are written;
+* the navigation, hreflang alternates and two placeholders of hand-written pages (the list of
+  publications, the translation status) are filled in for the language being built.
 """
 
 from __future__ import annotations
