@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -65,11 +64,9 @@ class Annotator:
     href: Callable[[Entry], str]
     """The link target of an entry, relative to the page being annotated."""
     label_languages: tuple[str, ...] = ("zh", "ja", "en")
-    counts: Counter[str] | None = None
 
     def __post_init__(self) -> None:
         self.by_key = {entry.key: entry for entry in self.entries}
-        self.counts = Counter()
         self._matchers: dict[str, TermMatcher] = {}
 
     def matcher(self, lang: str) -> TermMatcher:
@@ -87,8 +84,6 @@ class Annotator:
         out, position = [], 0
         for match in matches:
             entry = self.by_key[match.key]
-            assert self.counts is not None
-            self.counts[entry.key] += 1
             tip = " · ".join(
                 entry.labels[code] for code in self.label_languages if code != base and code in entry.labels
             )

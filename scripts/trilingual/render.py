@@ -20,6 +20,7 @@ from .errors import TranslationError
 from .model import Section, Segment
 from .publication import Publication
 from .schema import SCHEMA_DIR, validate
+from .status import Coverage, coverage
 from .translations import State
 from .yamlfile import line_of, read
 
@@ -266,7 +267,7 @@ class Renderer:
                 {"figure": t.figure, "label": t.label.get(lang, ""), "href": f"{t.section}/#{t.paragraph}"}
                 for t in publication.config.targets
             ],
-            "coverage": self.coverage(publication, lang),
+            "coverage": {} if lang == self.languages.source else _whole(coverage(publication, [lang])),
             "language_names": {
                 self.lang_tag(publication, code): self.languages.name(code) for code in self.languages.all
             },
@@ -279,10 +280,7 @@ class Renderer:
             },
         }
 
-    def coverage(self, publication: Publication, lang: str) -> dict[str, int]:
-        counts = {state.value: 0 for state in State}
-        if lang == self.languages.source:
-            return counts
-        for segment in publication.document.segments():
-            counts[publication.state(lang, segment).value] += 1
-        return counts
+
+def _whole(rows: list[Coverage]) -> dict[str, int]:
+    """The counts for the whole publication (the row ``status`` reports as section ``all``)."""
+    return next(row.counts for row in rows if row.section == "all")

@@ -176,9 +176,7 @@ class _Extractor(HTMLParser):
         skip = (
             tag in self.SKIP
             or "data-search-exclude" in values
-            or bool(
-                classes & {"tl-mark", "tl-row--head", "tl-permalink", "headerlink", "tl-views", "tl-copy"}
-            )
+            or bool(classes & {"tl-mark", "tl-row--head", "tl-permalink", "headerlink"})
         )
         if tag in {"br", "img", "hr", "input", "meta", "link", "wbr"}:
             return
@@ -288,7 +286,6 @@ def build_index(
         "postings": [postings[i] for i in range(len(vocabulary))],
         "docs": docs,
         "avgdl": (sum(d["n"] for d in docs) / len(docs)) if docs else 0.0,  # type: ignore[misc]
-        "idf_docs": len(docs),
     }
 
 
