@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from trilingual.ingest import ingest
+from trilingual.localsite import copy_project, serve
 from trilingual.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,22 +24,8 @@ def second_plan() -> Document:
 
 
 def make_project(destination: Path, translations: Path | None = None, *, home_only: bool = False) -> Path:
-    """A copy of the site's project files (not its generated pages) to build in isolation.
-
-    ``home_only`` leaves out hand-written pages that link to the 2021 plan and its glossary.
-    """
-    import shutil
-
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", destination / "overrides")
-    docs = destination / "docs"
-    docs.mkdir()
-    for page in (ROOT / "docs").iterdir():
-        if page.is_file() and (not home_only or page.name.startswith("index.")):
-            shutil.copy(page, docs / page.name)
-    shutil.copytree(translations or ROOT / "translations", destination / "translations")
-    return destination
+    """A copy of the project to build in isolation (see :func:`trilingual.localsite.copy_project`)."""
+    return copy_project(destination, translations, hand_written=not home_only)
 
 
 def build(project: Path, *args: str) -> Path:
@@ -68,23 +55,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def serve_directory(directory: Path, prefix: str = "/"):  # type: ignore[no-untyped-def]
-    """Serve ``directory`` on 127.0.0.1 under ``prefix`` in a thread; returns (server, base URL)."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-        def translate_path(self, path: str) -> str:
-            if not path.startswith(prefix):
-                return str(directory / "__outside_prefix__")
-            return super().translate_path("/" + path[len(prefix) :])
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    """Serve ``directory`` on 127.0.0.1 under ``prefix``; returns (server, base URL)."""
+    return serve(directory, prefix)
 
 
 @pytest.fixture(scope="session")

@@ -9,55 +9,17 @@ measure: this is a report, not a test.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .bench import ROOT, TEMPLATE_PUBLICATION, make_library
+from .bench import TEMPLATE_PUBLICATION
+from .localsite import ROOT, copy_project, serve
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files, text compressed with gzip when the client accepts it (like GitHub Pages)."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not (
-            path.suffix in COMPRESSIBLE
-            and "gzip" in self.headers.get("Accept-Encoding", "")
-            and path.is_file()
-        ):
-            return super().send_head()
-        if (
-            not self.path.split("?")[0].endswith("/")
-            and path.name == "index.html"
-            and not self.path.endswith(".html")
-        ):
-            return super().send_head()  # let the parent redirect /dir to /dir/
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        import io
-
-        return io.BytesIO(body)
 
 
 def audit(site: Path, base: str, lighthouse: Path, chromium: str) -> dict[tuple[str, str], dict[str, int]]:
@@ -98,24 +60,21 @@ def main(argv: list[str] | None = None) -> int:
         print("Lighthouse is not installed: run `make audit` (npm ci --prefix tools)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="trilingual-audit-") as tmp:
-        server = ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(Path(tmp) / "site"))
-        )
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        project = make_library(Path(tmp) / "project", 1)
-        env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(Path(tmp) / "site")],
-            cwd=project,
-            env=env,
-            check=True,
-        )
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        site = Path(tmp) / "site"
+        site.mkdir()
+        server, base = serve(site, compress=True)  # the URL must be known before the build
         try:
-            scores = audit(Path(tmp) / "site", base, lighthouse, args.chromium)
+            project = copy_project(Path(tmp) / "project")
+            env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                cwd=project,
+                env=env,
+                check=True,
+            )
+            scores = audit(site, base, lighthouse, args.chromium)
         finally:
             server.shutdown()
-        shutil.rmtree(project, ignore_errors=True)
     print("| page | form factor | " + " | ".join(CATEGORIES) + " |")
     print("|---|---|" + "---|" * len(CATEGORIES))
     for (page, form), values in scores.items():

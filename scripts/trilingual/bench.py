@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .generate import generate
+from .localsite import ROOT, copy_project, serve
 from .render import SiteLanguages
 
-ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_PUBLICATION = "cnipa-2021-work-plan"
 LANGUAGES = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
 
@@ -61,33 +61,25 @@ class Result:
 
 
 def make_library(destination: Path, size: int, root: Path = ROOT) -> Path:
-    """A copy of the project whose translations/ hold ``size`` publications."""
-    destination.mkdir(parents=True)
-    shutil.copy(root / "mkdocs.yml", destination)
-    shutil.copytree(root / "overrides", destination / "overrides")
-    (destination / "docs").mkdir()
-    for page in (root / "docs").iterdir():
-        if page.is_file():
-            shutil.copy(page, destination / "docs")
+    """A copy of the project whose translations/ hold ``size`` copies of the 2021 plan (and no other)."""
+    copy_project(destination, root=root)
     translations = destination / "translations"
-    translations.mkdir()
-    for name in ("ui.yml", "glossary.yml", "references.yml"):
-        if (root / "translations" / name).exists():
-            shutil.copy(root / "translations" / name, translations)
-    template = root / "translations" / TEMPLATE_PUBLICATION
-    for index in range(1, size + 1):
-        folder = translations / (TEMPLATE_PUBLICATION if index == 1 else f"plan-{index:03d}")
+    for other in translations.glob("*/publication.yml"):
+        if other.parent.name != TEMPLATE_PUBLICATION:
+            shutil.rmtree(other.parent)
+    template = translations / TEMPLATE_PUBLICATION
+    title = "# 国家知识产权局 2021 年工作要点"
+    for index in range(2, size + 1):
+        folder = translations / f"plan-{index:03d}"
         shutil.copytree(template, folder)
-        if index > 1:
-            source = folder / "source.zh.md"
-            text = source.read_text(encoding="utf-8").replace(
-                "# 国家知识产权局 2021 年工作要点", f"# 国家知识产权局 2021 年工作要点（第{index}号）", 1
-            )
-            source.write_text(text, encoding="utf-8")
-            config = folder / "publication.yml"
-            config.write_text(
-                config.read_text(encoding="utf-8").replace("order: 1", f"order: {index}"), encoding="utf-8"
-            )
+        source = folder / "source.zh.md"
+        source.write_text(
+            source.read_text(encoding="utf-8").replace(title, f"{title}（第{index}号）", 1), encoding="utf-8"
+        )
+        config = folder / "publication.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("order: 1", f"order: {index}"), encoding="utf-8"
+        )
     return destination
 
 
@@ -208,17 +200,7 @@ def measure_search(site: Path) -> dict[str, tuple[float, float]] | None:
         return None
     if not chromium.exists():
         return None
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = serve(site)
     timing = """q => { window.__tlSearchTime = new Promise(resolve => {
         const input = document.querySelector('.tl-search input');
         const list = document.querySelector('.tl-search__results');
