@@ -173,4 +173,3 @@ def test_ingestion_recovers_every_sentence_whatever_the_artifacts(
     assert [s.title.text if s.title else None for s in document.sections] == [None] + [
         f"{t}。" for t, _ in sections
     ]
-    assert "".join(seg.text for seg in document.segments()) == document.cleaned_text.replace("\n", "")
