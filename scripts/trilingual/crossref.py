@@ -10,6 +10,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .annotate import Entry
 from .model import Section
@@ -33,12 +34,21 @@ class CrossReferences:
     section_entries: dict[tuple[str, str], Counter[str]]
     """Per (publication, section), how often each entry occurs."""
 
+    @cached_property
+    def _section_frequency(self) -> dict[str, tuple[int, Counter[str]]]:
+        """Per publication: its number of sections, and in how many of them each entry occurs."""
+        frequency: dict[str, tuple[int, Counter[str]]] = {}
+        for (publication, _), counts in self.section_entries.items():
+            total, containing = frequency.get(publication, (0, Counter()))
+            containing.update(counts.keys())
+            frequency[publication] = (total + 1, containing)
+        return frequency
+
     def weight(self, publication: str, entry: str) -> float:
         """How distinctive an entry is within a publication (inverse section frequency):
         知识产权, in every section, weighs nothing; 海牙协定, in one, weighs most."""
-        sections = [counts for (pub, _), counts in self.section_entries.items() if pub == publication]
-        containing = sum(1 for counts in sections if entry in counts)
-        return math.log((1 + len(sections)) / (1 + containing)) if containing else 0.0
+        total, containing = self._section_frequency.get(publication, (0, Counter()))
+        return math.log((1 + total) / (1 + containing[entry])) if containing[entry] else 0.0
 
     def key_entries(self, publication: str, section: str, limit: int = 8) -> list[str]:
         """The entries that characterise a section: frequent here, rare elsewhere (tf-idf),
