@@ -106,6 +106,10 @@ def test_rewriting_keeps_comments_order_and_other_entries(tmp_path: Path, plan_2
     assert "# checked with the legal team" in new
     assert new.index("  title:") < new.index(f"  {first.id}:"), "new entries follow the document order"
     assert (
-        new.replace(f"  title:\n    text: 表題\n    status: machine\n    source_hash: {title.hash}\n", "")
+        new.replace(
+            f"  title:\n    source: {title.text}\n    text: 表題\n    status: machine\n"
+            f"    source_hash: {title.hash}\n",
+            "",
+        )
         == original
     )

@@ -1,4 +1,4 @@
-"""The ``trilingual`` command: status, check, draft, export and import for translators.
+"""The ``trilingual`` command: status, check, draft, export, import and realign for translators.
 
 Run ``trilingual <command> --help`` for each command's options. Every command reads the
 same parallel text the site is built from; none of them parses rendered pages.
@@ -12,11 +12,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .publication import Publication, load_library
 from .render import SiteLanguages
+
+if TYPE_CHECKING:
+    from .lock import WriteReport
 
 
 @dataclass(frozen=True)
@@ -110,16 +114,34 @@ def _write(path: Path, text: str) -> None:
     print(f"wrote {path}", file=sys.stderr)
 
 
+def _require_aligned(publication: Publication, language: str) -> None:
+    """Tools that write by id refuse a file whose ids no longer match the source's sentences."""
+    if publication.alignments[language].needs_realign:
+        raise UserError(
+            publication.translations[language].path,
+            "the ids of this file no longer match the source's sentences; nothing was written",
+            hint=f"run `trilingual realign --publication {publication.id}` first",
+        )
+
+
+def _report(report: WriteReport) -> None:
+    for segment_id, why in report.skipped:
+        print(f"skipped {segment_id}: {why}", file=sys.stderr)
+    if report.written:
+        print(f"wrote {report.path}", file=sys.stderr)
+
+
 def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from .lock import update_file
     from .mt import MachineTranslationError, draft, engine, segments_to_draft
-    from .translations import write_updates
 
     glossary = project.glossary()
     planned = []
     for publication in project.publications(args.publication):
         for language in project.target(args.lang):
+            _require_aligned(publication, language)
             segments = segments_to_draft(publication, language)
             if segments:
                 planned.append((publication, language, segments))
@@ -131,16 +153,25 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
         for publication, language, segments in planned:
             translator = engine(args.engine, publication.config.source_language, language)
             bar = tqdm(desc=f"{publication.id} → {language} ({args.engine})", total=len(segments), unit="seg")
-            updates = draft(segments, translator, args.engine, language, glossary, progress=bar)
+            results.append(
+                (
+                    publication,
+                    language,
+                    draft(segments, translator, args.engine, language, glossary, progress=bar),
+                )
+            )
             bar.close()
-            file = publication.translations[language]
-            results.append((file.path, write_updates(file.path, language, publication.document, updates)))
     except MachineTranslationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 3
-    for path, text in results:
-        _write(path, text)
-    return 0
+    skipped = 0
+    for publication, language, updates in results:
+        file = publication.translations[language]
+        # Re-read under the lock: an entry a translator saved while the engine ran is theirs.
+        report = update_file(file.path, language, publication.document, updates, file)
+        _report(report)
+        skipped += len(report.skipped)
+    return 1 if skipped else 0
 
 
 def cmd_export(project: Project, args: argparse.Namespace) -> int:
@@ -194,6 +225,20 @@ def cmd_import(project: Project, args: argparse.Namespace) -> int:
     file = publication.translations[language]
     _write(file.path, write_updates(file.path, language, publication.document, result.updates))
     print(f"updated {len(result.updates)} segment(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_realign(project: Project, args: argparse.Namespace) -> int:
+    from .align import realign_file
+
+    for publication in project.publications(args.publication):
+        for language in project.target(args.lang):
+            path = publication.translations[language].path
+            report = realign_file(path, language, publication.document, dry_run=args.dry_run)
+            for line in report.lines():
+                print(line)
+            if report.changed and args.dry_run:
+                print(f"  (dry run: {path} not written)")
     return 0
 
 
@@ -257,6 +302,15 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--publication", help="the publication, if the file name does not say")
     imp.add_argument("--lang", help="the language, if the file name does not say")
     imp.set_defaults(run=cmd_import)
+
+    realign = commands.add_parser(
+        "realign",
+        help="file translations under the ids of the current source (after a revision or re-segmentation)",
+    )
+    realign.add_argument("--publication", help="only this publication")
+    realign.add_argument("--lang", help="only this target language")
+    realign.add_argument("--dry-run", action="store_true", help="say what would move; write nothing")
+    realign.set_defaults(run=cmd_realign)
     return main
 
 

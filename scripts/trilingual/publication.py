@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import TranslationError
 from .ingest import ingest
@@ -18,6 +20,9 @@ from .model import Document, Section, Segment
 from .schema import SCHEMA_DIR, validate
 from .translations import State, Translation, TranslationFile, load_translations, state_of
 from .yamlfile import line_of, read
+
+if TYPE_CHECKING:
+    from .align import Alignment
 
 PUBLICATION_FILE = "publication.yml"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -74,8 +79,21 @@ class Publication:
     def languages(self) -> list[str]:
         return list(self.translations)
 
+    @cached_property
+    def alignments(self) -> dict[str, Alignment]:
+        """Per language, where each translation belongs in the current source (see :mod:`.align`)."""
+        from .align import align
+
+        return {language: align(self.document, file) for language, file in self.translations.items()}
+
     def translation(self, language: str, segment: Segment) -> Translation | None:
-        return self.translations[language].get(segment.id)
+        """The translation of this sentence: found by the source it was made from, not by id.
+
+        An entry filed under the segment's id that translates another sentence is not it (the
+        sentence shows as missing and ``check`` asks for ``realign``); an earlier version of
+        this sentence is (it shows as stale).
+        """
+        return self.alignments[language].translation(segment.id)
 
     def state(self, language: str, segment: Segment) -> State:
         return state_of(segment, self.translation(language, segment))

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from .align import Kind, diff_marked
 from .glossary import Glossary
 from .model import Segment
 from .publication import Publication
@@ -49,7 +50,7 @@ class Finding:
 
 
 CHECKS = (
-    "missing", "empty", "stale", "identical", "number", "term-missing", "term-forbidden",
+    "realign", "orphan", "missing", "empty", "stale", "identical", "number", "term-missing", "term-forbidden",
     "inconsistent", "han-in-latin", "brackets", "sentences",
 )  # fmt: skip
 
@@ -84,10 +85,12 @@ def check_segment(
         yield Severity.ERROR, "empty", "the translation is empty"
         return
     if state is State.STALE:
+        change = f": {diff_marked(translation.source, segment.text)}" if translation.source else ""
         yield (
             Severity.WARNING,
             "stale",
-            "the source has changed since this was translated; update it and its hash",
+            f"the source has changed since this was translated{change} — revise the translation and "
+            "confirm it through `trilingual import`, or set source and source_hash to the new source",
         )
     if target == segment.text:
         yield Severity.WARNING, "identical", "the translation is identical to the source"
@@ -147,6 +150,7 @@ def check_publication(
     source_path = Path(publication.document.source_path)
     for language in languages or publication.languages:
         file = publication.translations[language]
+        findings.extend(_placement(publication, language))
         renderings: dict[str, dict[str, list[Translation]]] = defaultdict(lambda: defaultdict(list))
         for segment in publication.document.segments():
             translation = publication.translation(language, segment)
@@ -175,3 +179,44 @@ def check_publication(
                         )
                     )
     return findings
+
+
+def _placement(publication: Publication, language: str) -> Iterator[Finding]:
+    """Entries filed under an id that is not their sentence's, and orphans kept in the file."""
+    file = publication.translations[language]
+    alignment = publication.alignments[language]
+    hint = f"run `trilingual realign --publication {publication.id}` (it drops nothing)"
+
+    def finding(severity: Severity, check: str, entry: Translation, message: str) -> Finding:
+        return Finding(
+            severity, check, file.path, entry.line, publication.id, language, entry.segment_id, message
+        )
+
+    for placement in alignment.placed.values():
+        if not placement.misplaced:
+            continue
+        what = {
+            Kind.MOVED: "translates",
+            Kind.EDITED: "translates an earlier version of",
+            Kind.SPLIT: "translates a sentence now split; its first part is",
+            Kind.MERGED: "is part of a sentence now merged into",
+        }[placement.kind]
+        for entry in placement.entries:
+            if entry.segment_id != placement.segment.id or placement.kind is not Kind.MOVED:
+                yield finding(Severity.ERROR, "realign", entry, f"{what} {placement.segment.id}; {hint}")
+    for entry in alignment.homeless:
+        source = f" ({entry.source[:30]}…)" if entry.source else " (its source is not recorded)"
+        yield finding(
+            Severity.ERROR,
+            "realign",
+            entry,
+            f"translates a sentence no longer in the source{source}; {hint} to keep it under orphans:",
+        )
+    for orphan in file.orphans:
+        yield finding(
+            Severity.WARNING,
+            "orphan",
+            orphan,
+            f"kept translation of a sentence no longer in the source ({orphan.source[:30]}…): "
+            "reuse it where the sentence went, or delete it",
+        )

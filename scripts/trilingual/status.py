@@ -15,6 +15,9 @@ class Coverage:
     language: str
     section: str
     counts: dict[str, int] = field(default_factory=lambda: {state.value: 0 for state in State})
+    misplaced: int = 0
+    """Entries filed under an id that is not their sentence's (``trilingual realign`` fixes it)."""
+    orphans: int = 0
 
     @property
     def total(self) -> int:
@@ -33,6 +36,8 @@ class Coverage:
             "total": self.total,
             "translated": self.translated,
             **self.counts,
+            "misplaced": self.misplaced,
+            "orphans": self.orphans,
         }
 
 
@@ -50,6 +55,11 @@ def coverage(publication: Publication, languages: list[str] | None = None) -> li
                 row.counts[state] += 1
                 whole.counts[state] += 1
             rows.append(row)
+        alignment = publication.alignments[language]
+        whole.misplaced = len(alignment.homeless) + sum(
+            len(p.entries) for p in alignment.placed.values() if p.misplaced
+        )
+        whole.orphans = len(publication.translations[language].orphans)
         rows.append(whole)
     return rows
 
@@ -89,4 +99,14 @@ def table(rows: list[Coverage]) -> str:
         for line in [header, *body]
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    for r in rows:
+        if r.misplaced:
+            lines.append(
+                f"{r.publication} {r.language}: {r.misplaced} translation(s) filed under ids that are not "
+                f"their sentence's: run `trilingual realign --publication {r.publication}`"
+            )
+        if r.orphans:
+            lines.append(
+                f"{r.publication} {r.language}: {r.orphans} orphan(s) kept in the file (see `check`)"
+            )
     return "\n".join(lines)

@@ -1,9 +1,14 @@
 """Translation files: ``translations/<publication>/<lang>.yml``, keyed by segment id.
 
 Each entry holds the translated text, a status (``machine`` → ``draft`` → ``reviewed``),
-who produced it (``human`` or ``machine:<engine>``), the hash of the source text it
-translates and an optional note. Files are read with ruamel.yaml so that errors can name
-the line, and so that tools that rewrite them keep a translator's comments and key order.
+who produced it (``human`` or ``machine:<engine>``), the source text it was made from
+(``source``) with its hash (``source_hash``), and an optional note. A translation belongs to
+that source, not to its id: :mod:`trilingual.align` finds the sentence it translates when the
+source is revised or re-segmented, and ``trilingual realign`` moves entries there. Entries
+that no sentence takes any more are kept in the file's ``orphans:`` list.
+
+Files are read with line numbers so that errors name the line, and rewritten with
+ruamel.yaml so that a translator's comments and key order survive.
 """
 
 from __future__ import annotations
@@ -17,17 +22,22 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from .errors import TranslationError
-from .model import Document, Segment
+from .model import Document, Segment, text_hash
 from .schema import SCHEMA_DIR, validate
-from .yamlfile import line_of, load_round_trip, read, round_trip
+from .yamlfile import item_line, line_of, load_round_trip, read, round_trip
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../scripts/trilingual/schemas/translation.schema.json"
+FIELDS = ("source", "text", "status", "origin", "source_hash", "reviewed_by", "note")
+"""Entry fields in the order tools write them: the source first, as in a bilingual file."""
 
 
 class Status(StrEnum):
     MACHINE = "machine"
     DRAFT = "draft"
     REVIEWED = "reviewed"
+
+
+STATUS_RANK = {Status.MACHINE: 0, Status.DRAFT: 1, Status.REVIEWED: 2}
 
 
 class State(StrEnum):
@@ -43,12 +53,29 @@ class State(StrEnum):
 @dataclass(frozen=True)
 class Translation:
     segment_id: str
+    """The id the entry is filed under (for an orphan: the id it had)."""
     text: str
     status: Status
     source_hash: str
     origin: str = "human"
     note: str = ""
     line: int = 0
+    source: str = ""
+    """The source text this translates; empty in files written before it was recorded."""
+    reviewed_by: str = ""
+
+    def fields(self) -> dict[str, str]:
+        """The entry as written to YAML (empty optional fields left out)."""
+        values = {
+            "source": self.source,
+            "text": self.text,
+            "status": self.status.value,
+            "origin": self.origin,
+            "source_hash": self.source_hash,
+            "reviewed_by": self.reviewed_by,
+            "note": self.note,
+        }
+        return {key: value for key, value in values.items() if value or key in ("text", "status")}
 
 
 @dataclass
@@ -58,13 +85,19 @@ class TranslationFile:
     path: Path
     language: str
     entries: dict[str, Translation] = field(default_factory=dict)
+    orphans: list[Translation] = field(default_factory=list)
+    """Translations whose sentence left the source (kept with their old source, never dropped)."""
 
     def get(self, segment_id: str) -> Translation | None:
         return self.entries.get(segment_id)
 
 
 def load_translation_file(path: Path, language: str, known_ids: set[str] | None = None) -> TranslationFile:
-    """Read and validate one translation file (an absent file is an empty translation)."""
+    """Read and validate one translation file (an absent file is an empty translation).
+
+    With ``known_ids``, an entry filed under another id is an error; without, such entries are
+    loaded and left to alignment (``trilingual realign`` files them where they belong).
+    """
     result = TranslationFile(path, language)
     if not path.exists():
         return result
@@ -91,19 +124,36 @@ def load_translation_file(path: Path, language: str, known_ids: set[str] | None 
                 hint="segment ids come from the source (see the status report); fix or remove this entry",
             )
         result.entries[str(segment_id)] = _entry(path, str(segment_id), entry, line)
+    orphans = data.get("orphans") or []
+    for index, entry in enumerate(orphans):
+        line = item_line(orphans, index) or 0
+        result.orphans.append(_entry(path, str(entry["id"]), entry, line))
     return result
 
 
 def _entry(path: Path, segment_id: str, entry: Any, line: int) -> Translation:
     """One entry, already checked against the schema."""
+    source = str(entry.get("source") or "")
+    source_hash = str(entry["source_hash"])
+    line = line_of(entry, "text") or line_of(entry) or line
+    if source and text_hash(source) != source_hash:
+        raise TranslationError(
+            path,
+            f"{segment_id}: source_hash {source_hash} is not the hash of its source ({text_hash(source)})",
+            line=line_of(entry, "source_hash") or line,
+            hint="the two must name the same source text: restore the source you translated, "
+            "or confirm the translation through `trilingual import`, which updates both",
+        )
     return Translation(
         segment_id=segment_id,
         text=str(entry["text"]).strip(),
         status=Status(str(entry["status"])),
-        source_hash=str(entry["source_hash"]),
+        source_hash=source_hash,
         origin=str(entry.get("origin", "human")),
         note=str(entry.get("note") or ""),
-        line=line_of(entry) or line,
+        line=line,
+        source=source,
+        reviewed_by=str(entry.get("reviewed_by") or ""),
     )
 
 
@@ -117,20 +167,76 @@ def state_of(segment: Segment, translation: Translation | None) -> State:
 
 
 def load_translations(folder: Path, document: Document, languages: list[str]) -> dict[str, TranslationFile]:
-    """All target languages' translations of a document, validated against its segment ids."""
-    known = set(document.segment_map())
-    return {lang: load_translation_file(folder / f"{lang}.yml", lang, known) for lang in languages}
+    """All target languages' translations of a document (entries are placed by alignment)."""
+    return {lang: load_translation_file(folder / f"{lang}.yml", lang) for lang in languages}
 
 
 def header_comment(language: str, title: str) -> str:
     return (
         f"{SCHEMA_COMMENT}\n"
         f"# Translation into {language!r} of {title}\n"
-        "# One entry per segment id (see `trilingual status`): text, status (machine | draft | reviewed),\n"
-        "# origin (human | machine:<engine>), source_hash (of the source translated) and an optional note.\n"
-        "# Tools add and update entries but keep your comments, and never touch draft or reviewed\n"
-        "# entries unless you ask them to (import).\n"
+        "# One entry per segment id (see `trilingual status`): source (the text translated), text,\n"
+        "# status (machine | draft | reviewed), origin (human | machine:<engine>), source_hash and an\n"
+        "# optional note. Tools add and update entries but keep your comments, and never touch draft\n"
+        "# or reviewed entries unless you ask them to (import). `orphans:` keeps translations whose\n"
+        "# sentence left the source.\n"
     )
+
+
+def load_for_rewrite(path: Path, language: str, document: Document) -> CommentedMap:
+    """A translation file as ruamel data (comments kept), or a new one with its header."""
+    data = load_round_trip(path) if path.exists() else None
+    if not isinstance(data, CommentedMap):
+        data = round_trip().load(
+            header_comment(language, document.metadata.title.text) + f"language: {language}\n"
+        )
+    segments = data.get("segments")
+    if not isinstance(segments, CommentedMap):
+        data["segments"] = CommentedMap()
+    return data
+
+
+def set_fields(entry: CommentedMap, fields: dict[str, str]) -> None:
+    """Update an entry in place; a new field goes where :data:`FIELDS` puts it; empty removes."""
+    for key, value in fields.items():
+        if not value and key not in ("text", "status"):
+            entry.pop(key, None)
+        elif key in entry:
+            entry[key] = value
+        else:
+            rank = FIELDS.index(key) if key in FIELDS else len(FIELDS)
+            position = sum(1 for k in entry if (FIELDS.index(k) if k in FIELDS else len(FIELDS)) < rank)
+            entry.insert(position, key, value)
+
+
+def insert_entry(segments: CommentedMap, document: Document, segment_id: str, fields: dict[str, str]) -> None:
+    """Add or update an entry; a new one is inserted in the document's reading order."""
+    existing = segments.get(segment_id)
+    if isinstance(existing, CommentedMap):
+        set_fields(existing, fields)
+        return
+    order = {sid: index for index, sid in enumerate(document.segment_map())}
+    entry = CommentedMap()
+    for key in FIELDS:
+        if fields.get(key):
+            entry[key] = fields[key]
+    position = sum(
+        1 for other in segments if order.get(other, len(order)) < order.get(segment_id, len(order))
+    )
+    segments.insert(position, segment_id, entry)
+
+
+def with_source(document: Document, segment_id: str, fields: dict[str, str]) -> dict[str, str]:
+    """Record the source text with its hash when the hash is that of the segment's current text."""
+    segment = document.segment_map().get(segment_id)
+    if (
+        "source" not in fields
+        and "source_hash" in fields
+        and segment
+        and fields["source_hash"] == segment.hash
+    ):
+        return {"source": segment.text, **fields}
+    return fields
 
 
 def write_updates(
@@ -142,32 +248,17 @@ def write_updates(
     """Apply field updates to a translation file and return its new text (not yet written).
 
     Existing entries are updated in place, so comments and key order survive; new entries
-    are inserted in the document's reading order. The caller writes the text atomically.
+    are inserted in the document's reading order, with the source they translate. The caller
+    writes the text (see :func:`trilingual.writer.update_file`, which locks and re-checks).
     """
+    data = load_for_rewrite(path, language, document)
     order = {segment_id: index for index, segment_id in enumerate(document.segment_map())}
-    yaml = round_trip()
-    if path.exists():
-        data = load_round_trip(path)
-    else:
-        data = yaml.load(header_comment(language, document.metadata.title.text) + f"language: {language}\n")
-    if not isinstance(data, CommentedMap):
-        data = CommentedMap(language=language)
-    segments = data.get("segments")
-    if not isinstance(segments, CommentedMap):
-        segments = CommentedMap()
-        data["segments"] = segments
     for segment_id, fields in sorted(updates.items(), key=lambda item: order.get(item[0], len(order))):
-        entry = segments.get(segment_id)
-        if isinstance(entry, CommentedMap):
-            for key, value in fields.items():
-                entry[key] = value
-            continue
-        entry = CommentedMap()
-        for key in ("text", "status", "origin", "source_hash", "note"):
-            if fields.get(key):
-                entry[key] = fields[key]
-        position = sum(1 for existing in segments if order.get(existing, len(order)) < order[segment_id])
-        segments.insert(position, segment_id, entry)
+        insert_entry(data["segments"], document, segment_id, with_source(document, segment_id, fields))
+    return dump(data)
+
+
+def dump(data: Any) -> str:
     buffer = io.StringIO()
-    yaml.dump(data, buffer)
+    round_trip().dump(data, buffer)
     return buffer.getvalue()
