@@ -217,18 +217,19 @@ def test_glossary_exports_read_by_cat_tools(
 ) -> None:
     from translate.storage import tbx
 
+    from trilingual.exchange import tbx_id
     from trilingual.glossary import load_glossary
 
     glossary = load_glossary(project / "translations" / "glossary.yml", ("zh", "ja", "en"))
     assert run(capsys, "export", "--format", "tbx", "-o", str(tmp_path / "g"))[0] == 0
     units = list(tbx.tbxfile.parsefile(str(tmp_path / "g" / "glossary.tbx")).unit_iter())
     assert [(u.getid(), u.source, u.target) for u in units] == [
-        (t.id, t.terms["zh"], t.terms["ja"]) for t in glossary
+        (tbx_id(t.id), t.terms["zh"], t.terms["ja"]) for t in glossary
     ]
     assert run(capsys, "export", "--format", "tsv", "--lang", "en", "-o", str(tmp_path / "g"))[0] == 0
     rows = [
         line.split("\t")
-        for line in (tmp_path / "g" / "glossary.zh-en.tsv").read_text(encoding="utf-8").splitlines()
+        for line in (tmp_path / "g" / "glossary.zh-Hans-en.tsv").read_text(encoding="utf-8").splitlines()
     ]
     assert all(len(row) == 3 for row in rows)
     approved = {t.terms["zh"]: t.terms["en"] for t in glossary}
@@ -256,11 +257,16 @@ def test_a_translator_confirms_a_stale_translation_in_their_tool(
         "around 20", "around 30"
     )
     xlf.write_text(content.replace(old_text, fixed_text, 1), encoding="utf-8")
-    assert run(capsys, "import", str(xlf))[0] == 0
+    code, out, _ = run(capsys, "import", str(xlf))
+    assert code == 0 and "s3.p3.s2: text updated; reviewed → draft" in out
     entry = load_translation_file(project / "translations" / PUB / "en.yml", "en").entries["s3.p3.s2"]
     segment = ingest(source, PUB).segment_map()["s3.p3.s2"]
-    assert (
-        entry.source_hash == segment.hash and "around 30" in entry.text and entry.status.value == "reviewed"
-    )
+    assert entry.source_hash == segment.hash and "around 30" in entry.text and entry.status.value == "draft"
+    assert entry.source == segment.text
+    # The reviewer's sign-off is explicit: the same file, imported by the reviewer.
+    code, out, _ = run(capsys, "import", str(xlf), "--reviewed-by", "Sato")
+    assert code == 0 and "s3.p3.s2: draft → reviewed" in out
+    entry = load_translation_file(project / "translations" / PUB / "en.yml", "en").entries["s3.p3.s2"]
+    assert entry.status.value == "reviewed" and entry.reviewed_by == "Sato"
     code, out, _ = run(capsys, "check", "--lang", "en")
     assert "s3.p3.s2" not in out

@@ -107,13 +107,6 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def _write(path: Path, text: str) -> None:
-    from .files import atomic_write
-
-    atomic_write(path, text)
-    print(f"wrote {path}", file=sys.stderr)
-
-
 def _require_aligned(publication: Publication, language: str) -> None:
     """Tools that write by id refuse a file whose ids no longer match the source's sentences."""
     if publication.alignments[language].needs_realign:
@@ -174,58 +167,84 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
+def _output_folder(value: str) -> Path:
+    out = Path(value)
+    if out.exists() and not out.is_dir():
+        raise UserError(
+            out, "is not a folder", hint="pass -o with a folder to write into (it is created if missing)"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(
+            out, f"cannot create this folder: {error.strerror}", hint="choose another -o"
+        ) from None
+    return out
+
+
+def _write_export(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise UserError(path, f"cannot write: {error.strerror}", hint="choose another -o") from None
+    print(f"wrote {path}", file=sys.stderr)
+
+
 def cmd_export(project: Project, args: argparse.Namespace) -> int:
     from .exchange import export_tmx, export_xliff
 
-    out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _output_folder(args.output)
     if args.format in ("tbx", "tsv"):
         return _export_glossary(project, args, out)
-    publications = project.publications(args.publication)
-    for publication in publications:
+    for publication in project.publications(args.publication):
         if args.format == "tmx":
-            path = out / f"{publication.id}.tmx"
-            path.write_bytes(export_tmx(publication))
-            print(f"wrote {path}", file=sys.stderr)
+            data = export_tmx(publication, include_machine=args.include_machine)
+            _write_export(out / f"{publication.id}.tmx", data)
             continue
         for language in project.target(args.lang):
-            path = out / f"{publication.id}.{language}.xlf"
-            path.write_bytes(export_xliff(publication, language))
-            print(f"wrote {path}", file=sys.stderr)
+            _write_export(out / f"{publication.id}.{language}.xlf", export_xliff(publication, language))
     return 0
 
 
 def _export_glossary(project: Project, args: argparse.Namespace, out: Path) -> int:
-    from .exchange import export_glossary_tsv, export_tbx
+    from .exchange import bcp47, export_glossary_tsv, export_tbx
 
     glossary = project.glossary()
     if args.format == "tbx":
-        path = out / "glossary.tbx"
-        path.write_bytes(export_tbx(glossary, project.languages.all))
-        print(f"wrote {path}", file=sys.stderr)
+        _write_export(out / "glossary.tbx", export_tbx(glossary, project.languages.all))
         return 0
+    source = project.languages.source
     for language in project.target(args.lang):
-        path = out / f"glossary.{project.languages.source}-{language}.tsv"
-        path.write_text(export_glossary_tsv(glossary, project.languages.source, language), encoding="utf-8")
-        print(f"wrote {path}", file=sys.stderr)
+        text = export_glossary_tsv(glossary, source, language)
+        _write_export(out / f"glossary.{bcp47(source)}-{bcp47(language)}.tsv", text.encode("utf-8"))
     return 0
 
 
 def cmd_import(project: Project, args: argparse.Namespace) -> int:
     from .exchange import import_xliff
-    from .translations import write_updates
+    from .lock import update_file
 
     publication_id, language = _xliff_name(Path(args.file), args)
     publication = project.publications(publication_id)[0]
     (language,) = project.target(language)
-    result = import_xliff(Path(args.file), publication, language)
+    _require_aligned(publication, language)
+    result = import_xliff(Path(args.file), publication, language, reviewed_by=args.reviewed_by or "")
+    for change in result.changes:
+        print(change)
     if not result.updates:
         print("nothing to import: the file matches the translations", file=sys.stderr)
         return 0
     file = publication.translations[language]
-    _write(file.path, write_updates(file.path, language, publication.document, result.updates))
-    print(f"updated {len(result.updates)} segment(s)", file=sys.stderr)
-    return 0
+    report = update_file(
+        file.path, language, publication.document, result.updates, file, dry_run=args.dry_run
+    )
+    _report(report)
+    done = "would update" if args.dry_run else "updated"
+    print(
+        f"{done} {len(report.applied)} segment(s){' (dry run: nothing written)' if args.dry_run else ''}",
+        file=sys.stderr,
+    )
+    return 1 if report.skipped else 0
 
 
 def cmd_realign(project: Project, args: argparse.Namespace) -> int:
@@ -295,12 +314,24 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", help="only this target language (XLIFF)")
     export.add_argument("--publication", help="only this publication")
     export.add_argument("-o", "--output", default="exports", help="folder to write into (default: exports/)")
+    export.add_argument(
+        "--include-machine", action="store_true", help="TMX: include machine drafts (marked x-status machine)"
+    )
     export.set_defaults(run=cmd_export)
 
-    imp = commands.add_parser("import", help="read an XLIFF back: updates text and status, nothing else")
+    imp = commands.add_parser(
+        "import",
+        help="read an XLIFF back: text, status and notes; says what changed, refuses what is not ours",
+    )
     imp.add_argument("file", help="an XLIFF file, named <publication>.<lang>.xlf by export")
     imp.add_argument("--publication", help="the publication, if the file name does not say")
     imp.add_argument("--lang", help="the language, if the file name does not say")
+    imp.add_argument(
+        "--reviewed-by",
+        metavar="NAME",
+        help="the reviewer who signed off the file's signed-off units (only then do they become reviewed)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     imp.set_defaults(run=cmd_import)
 
     realign = commands.add_parser(

@@ -22,16 +22,26 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
 from translate.storage import xliff
 
+from .align import diff_marked
 from .errors import UserError
 from .glossary import Glossary
-from .model import text_hash
 from .publication import Publication
-from .translations import State, Status
+from .translations import State, Status, Translation
+
+LANGUAGE_TAGS = {"zh": "zh-Hans"}
+"""One BCP 47 tag per language in every exchange format: the site's short codes mapped."""
+
+
+def bcp47(code: str) -> str:
+    """The tag every exchange file uses for a language (``zh`` → ``zh-Hans``)."""
+    return LANGUAGE_TAGS.get(code, code)
+
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 
@@ -56,7 +66,9 @@ class Xliff12File(xliff.xlifffile):  # type: ignore[type-arg]
 
 def export_xliff(publication: Publication, language: str) -> bytes:
     """Every segment of a publication as one XLIFF 1.2 file for ``language``."""
-    store = Xliff12File(sourcelanguage=publication.config.source_language, targetlanguage=language)
+    store = Xliff12File(
+        sourcelanguage=bcp47(publication.config.source_language), targetlanguage=bcp47(language)
+    )
     store.setfilename(store.getfilenode("NoName"), publication.id)
     for segment in publication.document.segments():
         unit = store.addsourceunit(segment.text, filename=publication.id)
@@ -83,78 +95,257 @@ def export_xliff(publication: Publication, language: str) -> bytes:
                 unit.markapproved(False)
             if translation.note:
                 unit.addnote(translation.note, origin="translator")
-        if state is State.STALE:
-            unit.addnote("The source changed since this was translated.", origin="trilingual")
+        if state is State.STALE and translation is not None:
+            _previous_version(unit.xmlelement, translation, segment.text)
     return bytes(store)
 
 
+def _previous_version(element: etree._Element, translation: Translation, source: str) -> None:
+    """A stale unit carries what was translated: a note with the change marked, and an alt-trans."""
+    note = etree.SubElement(element, f"{{{XLIFF_12}}}note", {"from": "trilingual"})
+    note.text = "The source changed since this was translated."
+    if translation.source:
+        note.text += f" Change: {diff_marked(translation.source, source)}"
+        alt = etree.SubElement(element, f"{{{XLIFF_12}}}alt-trans", {"alttranstype": "previous-version"})
+        etree.SubElement(alt, f"{{{XLIFF_12}}}source").text = translation.source
+        etree.SubElement(alt, f"{{{XLIFF_12}}}target").text = translation.text
+
+
 @dataclass(frozen=True)
+class Change:
+    segment_id: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.segment_id}: {self.what}"
+
+
+@dataclass
 class ImportResult:
     language: str
-    updates: dict[str, dict[str, str]]
+    updates: dict[str, dict[str, str]] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
 
 
-def _status_of(unit: xliff.xliffunit) -> Status | None:
-    """Our status for an XLIFF unit; None for one still waiting to be reviewed (not confirmed)."""
-    target = unit.xmlelement.find(f"{{{unit.namespace}}}target")
-    state = target.get("state", "") if target is not None else ""
-    qualifier = target.get("state-qualifier", "") if target is not None else ""
-    if unit.isapproved() or state in {"signed-off", "final"}:
-        return Status.REVIEWED
-    if qualifier in {"mt-suggestion", "leveraged-mt"}:
-        return Status.MACHINE
-    if state.startswith("needs-review"):
-        return None
-    return Status.DRAFT
+@dataclass(frozen=True)
+class _Unit:
+    id: str
+    line: int
+    source: str
+    target: str | None
+    state: str
+    qualifier: str
+    approved: bool
+    notes: tuple[tuple[str, str], ...]
 
 
-def import_xliff(path: Path, publication: Publication, language: str) -> ImportResult:
-    """Read a translator's XLIFF; return the updates to apply (text and status only)."""
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _text(element: etree._Element | None) -> str:
+    return "".join(element.itertext()).strip() if element is not None else ""
+
+
+def read_xliff(path: Path) -> tuple[etree._Element, list[tuple[etree._Element, list[_Unit]]]]:
+    """Parse an XLIFF 1.2 file strictly: no entities, no DTD, no network; lines kept for errors."""
     try:
-        store = xliff.xlifffile.parsefile(str(path))
-    except Exception as error:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(path, f"cannot read the file: {error.strerror}", hint="check the path") from None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
         raise UserError(
-            path, f"not a readable XLIFF file: {error}", hint="export it again from your tool"
+            path,
+            f"not well-formed XML: {error.msg}",
+            line=error.lineno,
+            hint="an entity such as &name; that XML does not define is not text: write the character "
+            "itself, or export the file again from your tool",
         ) from None
-    target_language = store.gettargetlanguage()
-    if target_language and target_language.split("-")[0] != language.split("-")[0]:
-        raise UserError(path, f"this XLIFF is for {target_language!r}, not {language!r}", hint="pass --lang")
+    doctype = root.getroottree().docinfo.internalDTD
+    if doctype is not None or b"<!ENTITY" in data:
+        raise UserError(
+            path,
+            "the file declares a DTD or entities, which XLIFF from a CAT tool never does",
+            hint="export the file again from your tool",
+        )
+    for node in root.iter():
+        if isinstance(node, etree._Entity):
+            raise UserError(path, f"unresolved entity {node.text} in the text", line=node.sourceline)
+    if _local(root) != "xliff":
+        raise UserError(path, f"not XLIFF: the root element is <{_local(root)}>", line=root.sourceline)
+    files = []
+    for file in (e for e in root.iter() if _local(e) == "file"):
+        units = []
+        for unit in (e for e in file.iter() if _local(e) == "trans-unit"):
+            children = {_local(c): c for c in unit if _local(c) in ("source", "target")}
+            target = children.get("target")
+            notes = tuple(
+                (str(n.get("from", "")), _text(n)) for n in unit if _local(n) == "note" and _text(n)
+            )
+            units.append(
+                _Unit(
+                    id=str(unit.get("id", "")),
+                    line=unit.sourceline or 0,
+                    source=_text(children.get("source")),
+                    target=_text(target) if target is not None else None,
+                    state=str(target.get("state", "")) if target is not None else "",
+                    qualifier=str(target.get("state-qualifier", "")) if target is not None else "",
+                    approved=unit.get("approved") == "yes",
+                    notes=notes,
+                )
+            )
+        files.append((file, units))
+    return root, files
+
+
+def import_xliff(path: Path, publication: Publication, language: str, reviewed_by: str = "") -> ImportResult:
+    """Read a translator's XLIFF; return the updates to apply and what each one changes.
+
+    Refused, with nothing to apply: a file of another publication or language, a unit id
+    twice, a unit whose id or source is not this publication's (its current source or the one
+    its translation was made from). A changed text is never ``reviewed`` unless the unit is
+    signed off and ``reviewed_by`` names the reviewer; a changed text of a stale or machine
+    segment becomes ``draft``; notes from the tool are added beside the existing note.
+    """
+    _, files = read_xliff(path)
+    if not files:
+        raise UserError(path, "no <file> element: nothing to import", hint="export the file again")
     segments = publication.document.segment_map()
-    updates: dict[str, dict[str, str]] = {}
-    for unit in store.unit_iter():
-        segment_id = unit.xmlelement.get("id", "")
-        if segment_id not in segments:
-            line = unit.xmlelement.sourceline
+    result = ImportResult(language)
+    seen: dict[str, int] = {}
+    for file, units in files:
+        original = file.get("original", "")
+        if original != publication.id:
             raise UserError(
                 path,
-                f"unknown segment id {segment_id!r}; nothing was imported",
-                line=line,
-                hint=f"this file does not belong to {publication.id!r}, or its source has been restructured",
+                f"this file is of {original!r}, not of {publication.id!r}; nothing was imported",
+                line=file.sourceline,
+                hint=f"import it into {original!r} (--publication), or export {publication.id!r} again",
             )
-        text = str(unit.target or "").strip()
+        target_language = str(file.get("target-language", ""))
+        if target_language and bcp47(target_language).split("-")[0] != language.split("-")[0]:
+            raise UserError(
+                path,
+                f"this XLIFF is for {target_language!r}, not {language!r}; nothing was imported",
+                line=file.sourceline,
+                hint="pass --lang",
+            )
+        for unit in units:
+            if unit.id in seen:
+                raise UserError(
+                    path,
+                    f"unit id {unit.id!r} twice (first on line {seen[unit.id]}); nothing was imported",
+                    line=unit.line,
+                    hint="XLIFF ids are unique: remove the duplicate unit",
+                )
+            seen[unit.id] = unit.line
+            if unit.id not in segments:
+                raise UserError(
+                    path,
+                    f"unknown segment id {unit.id!r}; nothing was imported",
+                    line=unit.line,
+                    hint=f"this file does not belong to {publication.id!r}, or its source has been "
+                    "restructured: run `trilingual realign` and export again",
+                )
+            segment = segments[unit.id]
+            current = publication.translation(language, segment)
+            former = current.source if current is not None and current.source != segment.text else None
+            if unit.source != segment.text and unit.source != former:
+                raise UserError(
+                    path,
+                    f"the source of unit {unit.id!r} is neither the current text of that sentence nor the "
+                    "one its translation was made from; nothing was imported",
+                    line=unit.line,
+                    hint="the file belongs to another version of the text: export again and redo the "
+                    "changes there",
+                )
+            _decide(result, unit, segment.text, segment.hash, current, reviewed_by)
+    return result
+
+
+_SIGNED = {"signed-off", "final"}
+_MT = {"mt-suggestion", "leveraged-mt"}
+
+
+def _decide(
+    result: ImportResult,
+    unit: _Unit,
+    source: str,
+    source_hash: str,
+    current: Translation | None,
+    reviewed_by: str,
+) -> None:
+    """The update (if any) one unit makes, with a line saying what it changes."""
+    text = unit.target or ""
+    confirmed = not unit.state.startswith("needs-review") and unit.state not in ("new", "needs-translation")
+    signed = unit.approved or unit.state in _SIGNED
+    sign_off = signed and bool(reviewed_by)
+    fields: dict[str, str] = {}
+    said: list[str] = []
+    if current is None:
         if not text:
-            continue
-        status = _status_of(unit)
-        if status is None:
-            continue
-        current = publication.translation(language, segments[segment_id])
-        source_hash = text_hash(str(unit.source))
-        # Unchanged text and status change nothing — unless the translator confirmed an
-        # unchanged translation against a changed source (the XLIFF carries the new source).
-        if (
-            current is not None
-            and (current.text, current.status) == (text, status)
-            and (current.source_hash == source_hash or source_hash != segments[segment_id].hash)
-        ):
-            continue
-        updates[segment_id] = {"text": text, "status": status.value, "source_hash": source_hash}
-        if current is None:
-            updates[segment_id]["origin"] = "human"
-    return ImportResult(language, updates)
+            return
+        status = Status.REVIEWED if sign_off else Status.MACHINE if unit.qualifier in _MT else Status.DRAFT
+        fields = {"text": text, "status": status.value, "source_hash": source_hash, "source": source}
+        fields["origin"] = "machine:cat-tool" if status is Status.MACHINE else "human"
+        said.append(f"new translation ({status.value})")
+    else:
+        on_current = unit.source == source
+        stale = current.source_hash != source_hash
+        if text and text != current.text:
+            fields["text"] = text
+            said.append("text updated")
+            status = Status.REVIEWED if sign_off and on_current else Status.DRAFT
+            if on_current:
+                fields |= {"source": source, "source_hash": source_hash}
+            else:
+                said.append("still stale: translated against the former source")
+        elif stale and on_current and confirmed:
+            status = Status.REVIEWED if sign_off else Status.DRAFT
+            fields |= {"source": source, "source_hash": source_hash}
+            said.append("confirmed against the current source")
+        elif not stale and sign_off and current.status is not Status.REVIEWED:
+            status = Status.REVIEWED
+        elif not stale and current.status is Status.MACHINE and confirmed and unit.qualifier not in _MT:
+            status = Status.DRAFT
+            said.append("machine draft accepted")
+        else:
+            status = current.status
+            if signed and not reviewed_by and current.status is not Status.REVIEWED and text:
+                said.append("signed off in the tool: not marked reviewed without --reviewed-by NAME")
+        if status is not current.status or "source_hash" in fields:
+            fields["status"] = status.value
+            if status is not current.status:
+                why = ""
+                if current.status is Status.REVIEWED:
+                    why = " (the text changed; a sign-off needs --reviewed-by NAME)"
+                said.append(f"{current.status.value} → {status.value}{why}")
+        if status is Status.REVIEWED and (status is not current.status or "text" in fields):
+            fields["reviewed_by"] = reviewed_by
+        elif status is not Status.REVIEWED and current.reviewed_by:
+            fields["reviewed_by"] = ""
+        notes = [n for origin, n in unit.notes if origin != "trilingual" and n not in current.note]
+        if notes:
+            fields["note"] = "\n".join(
+                [current.note, *dict.fromkeys(notes)] if current.note else dict.fromkeys(notes)
+            )
+            said.append("note added")
+    if fields and (said or current is None):
+        result.updates[unit.id] = fields
+        result.changes.append(Change(unit.id, "; ".join(said) or "updated"))
+    elif said:
+        result.changes.append(Change(unit.id, "; ".join(said) + " (nothing changed)"))
 
 
-def export_tmx(publication: Publication) -> bytes:
-    """The aligned corpus as TMX 1.4: one unit per segment with every current translation."""
+def export_tmx(publication: Publication, *, include_machine: bool = False) -> bytes:
+    """The aligned corpus as TMX 1.4b: one unit per segment with every current translation.
+
+    Machine drafts are left out (a translation memory is what people wrote); with
+    ``include_machine`` they come along, marked with ``x-status`` and ``x-origin`` props.
+    """
     root = ET.Element("tmx", version="1.4")
     ET.SubElement(
         root,
@@ -165,7 +356,7 @@ def export_tmx(publication: Publication) -> bytes:
             "segtype": "sentence",
             "o-tmf": "trilingual-yaml",
             "adminlang": "en",
-            "srclang": publication.config.source_language,
+            "srclang": bcp47(publication.config.source_language),
             "datatype": "plaintext",
             "creationdate": dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ"),
         },
@@ -176,20 +367,30 @@ def export_tmx(publication: Publication) -> bytes:
         for language in publication.languages:
             translation = publication.translation(language, segment)
             state = publication.state(language, segment)
-            if translation is not None and state not in (State.MISSING, State.STALE):
-                variants.append((language, translation.text, translation.status.value))
+            if translation is None or state in (State.MISSING, State.STALE):
+                continue
+            if state is State.MACHINE and not include_machine:
+                continue
+            variants.append((language, translation))
         if not variants:
             continue
         unit = ET.SubElement(body, "tu", tuid=f"{publication.id}:{segment.id}")
         ET.SubElement(unit, "prop", type="x-publication").text = publication.id
-        tuv = ET.SubElement(unit, "tuv", {"xml:lang": publication.config.source_language})
+        tuv = ET.SubElement(unit, "tuv", {"xml:lang": bcp47(publication.config.source_language)})
         ET.SubElement(tuv, "seg").text = segment.text
-        for language, text, status in variants:
-            tuv = ET.SubElement(unit, "tuv", {"xml:lang": language})
-            ET.SubElement(tuv, "prop", type="x-status").text = status
-            ET.SubElement(tuv, "seg").text = text
+        for language, translation in variants:
+            tuv = ET.SubElement(unit, "tuv", {"xml:lang": bcp47(language)})
+            ET.SubElement(tuv, "prop", type="x-status").text = translation.status.value
+            if translation.status is Status.MACHINE:
+                ET.SubElement(tuv, "prop", type="x-origin").text = translation.origin
+            ET.SubElement(tuv, "seg").text = translation.text
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def tbx_id(term_id: str) -> str:
+    """An XML id (which cannot start with a digit): ``19th-party-congress`` → ``t-19th-party-congress``."""
+    return term_id if term_id[:1].isalpha() or term_id[:1] == "_" else f"t-{term_id}"
 
 
 def export_tbx(glossary: Glossary, languages: tuple[str, ...]) -> bytes:
@@ -203,10 +404,10 @@ def export_tbx(glossary: Glossary, languages: tuple[str, ...]) -> bytes:
     ET.SubElement(header, "p").text = "Exported by trilingual from translations/glossary.yml"
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     for term in glossary:
-        entry = ET.SubElement(body, "termEntry", id=term.id)
+        entry = ET.SubElement(body, "termEntry", id=tbx_id(term.id))
         ET.SubElement(entry, "descrip", type="subjectField").text = term.category
         for language in languages:
-            lang_set = ET.SubElement(entry, "langSet", {"xml:lang": language})
+            lang_set = ET.SubElement(entry, "langSet", {"xml:lang": bcp47(language)})
             if term.notes.get(language):
                 ET.SubElement(lang_set, "descrip", type="definition").text = term.notes[language]
             forms = [(term.terms[language], "preferredTerm-admn-sts")]
