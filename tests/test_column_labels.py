@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from trilingual.yamlfile import read
-
 from conftest import ROOT
+from trilingual.yamlfile import read
 
 pytestmark = pytest.mark.browser
 PUB = "cnipa-2021-work-plan"

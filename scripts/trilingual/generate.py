@@ -15,7 +15,7 @@ def generate(translations_dir: Path, docs_dir: Path, languages: SiteLanguages) -
     Everything is read and rendered before anything is written, so a bad input leaves the
     previous pages as they were.
     """
-    library = load(translations_dir, languages)
+    library = load(translations_dir, languages, docs_dir)
     changed = sync_generated(docs_dir, library.pages())
     return library, changed
 

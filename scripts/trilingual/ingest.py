@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import SourceError, UserError
 from .model import Document, Metadata, Paragraph, Section, Segment
 from .segment import (
     CHINESE_NUMERAL,
@@ -31,6 +32,7 @@ from .segment import (
     split_sentences,
     unescape_markdown,
 )
+from .yamlfile import regular_file
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
@@ -182,6 +184,10 @@ def ingest(
     """Read and structure one publication's original text."""
     path = Path(path)
     try:
+        regular_file(path)
+    except UserError as error:
+        raise SourceError(error.path, error.message, hint=error.hint) from None
+    try:
         data = path.read_bytes()
     except OSError as error:
         raise SourceError(path, f"cannot read the source: {error.strerror}", hint="check the path") from None
@@ -191,7 +197,26 @@ def ingest(
             f"the source is {len(data) // 1024} KiB, more than the {MAX_SOURCE_BYTES // 1024} KiB limit",
             hint="split it into several publications",
         )
-    return parse(decode(data, path), publication, path=path, language=language, issuer=issuer)
+    return parse(clean(decode(data, path), path), publication, path=path, language=language, issuer=issuer)
+
+
+_PAGE_BREAK_RE = re.compile("[\x0b\x0c]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str, path: str | Path) -> str:
+    """Text normalised to NFC; form feeds and vertical tabs that PDF converters leave at page
+    breaks become line breaks; any other control character is refused with its line."""
+    text = _PAGE_BREAK_RE.sub("\n", text)
+    control = _CONTROL_RE.search(text)
+    if control:
+        raise SourceError(
+            path,
+            f"a control character (U+{ord(control.group()):04X}) is in the text",
+            line=text.count("\n", 0, control.start()) + 1,
+            hint="delete it (text converted from a PDF often carries them)",
+        )
+    return unicodedata.normalize("NFC", text)
 
 
 def parse(

@@ -7,23 +7,20 @@ source or a translation can inject markup or spill out of its paragraph. Templat
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
-
 from .errors import TranslationError
 from .model import Section, Segment
+from .pagetext import environment, fill, placeholders
 from .publication import Publication
 from .schema import SCHEMA_DIR, validate
 from .status import Coverage, coverage
 from .translations import State
 from .yamlfile import line_of, read
 
+HEADING_PLACEHOLDERS = {"label", "number", "title"}
 GLOSSARY_PAGE = "glossary"
 REFERENCES_PAGE = "references"
 
@@ -102,28 +99,15 @@ def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
                 hint=f"translate them from the '{languages.source}:' block",
             )
         ui[lang] = {key: "" if strings[key] is None else str(strings[key]) for key in keys}
+        unknown = placeholders(ui[lang].get("section_heading", "")) - HEADING_PLACEHOLDERS
+        if unknown:
+            raise TranslationError(
+                path,
+                f"unknown placeholder {{{sorted(unknown)[0]}}} in {lang}.section_heading",
+                line=line_of(strings, "section_heading"),
+                hint="use {label}, {number} and {title} only",
+            )
     return ui
-
-
-def md_inline(text: str) -> Markup:
-    """Escape text for a Markdown heading: HTML-escaped, Markdown punctuation neutralised."""
-    escaped = str(escape(text))
-    return Markup(re.sub(r"([\\`*_\[\]#|~])", r"\\\1", escaped))
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("trilingual", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md_inline"] = md_inline
-    # Themes insert page titles into navigation and <head> as HTML, unescaped: escape them here.
-    env.filters["title_meta"] = lambda s: Markup(json.dumps(str(escape(s)), ensure_ascii=False))
-    return env
 
 
 class Renderer:
@@ -132,7 +116,7 @@ class Renderer:
     def __init__(self, languages: SiteLanguages, ui: dict[str, dict[str, str]]) -> None:
         self.languages = languages
         self.ui = ui
-        self.env = _environment()
+        self.env = environment()
 
     def lang_tag(self, publication: Publication, lang: str) -> str:
         return publication.config.source_language if lang == self.languages.source else lang
@@ -156,9 +140,7 @@ class Renderer:
         if state is State.MISSING:
             text = section.title.text
         title = text.rstrip("。.．")
-        return self.ui[lang]["section_heading"].format(
-            label=section.label, number=section.number, title=title
-        )
+        return fill(self.ui[lang]["section_heading"], label=section.label, number=section.number, title=title)
 
     def document_title(self, publication: Publication, lang: str) -> str:
         text, _ = self.text_of(publication, lang, publication.document.metadata.title)

@@ -6,6 +6,7 @@ does the reference validator (jsonschema) find the first error and its path for 
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from functools import cache
@@ -16,7 +17,10 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 
 from .errors import TranslationError
-from .yamlfile import item_line, line_of
+from .yamlfile import excerpt, item_line, line_of
+
+MAX_ERRORS = 20
+"""Schema errors looked at before the first is reported: no input can make an error expensive."""
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
@@ -61,15 +65,15 @@ def validate(data: Any, schema_dir: Path, name: str, path: Path) -> None:
         return
     except fastjsonschema.JsonSchemaException:
         pass  # explain it with the reference validator below
-    found = validator(schema_dir, name).iter_errors(data)
+    found = itertools.islice(validator(schema_dir, name).iter_errors(data), MAX_ERRORS)
     errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     if not errors:
         return
     error = errors[0]
-    where = ".".join(str(p) for p in error.absolute_path) or "the file"
+    where = excerpt(".".join(str(p) for p in error.absolute_path), 60) or "the file"
     raise TranslationError(
         path,
-        f"{where}: {error.message}",
+        f"{where}: {excerpt(error.message, 160)}",
         line=_line(data, list(error.absolute_path)),
         hint=f"the file must follow {name} (your editor can check it as you type)",
     )

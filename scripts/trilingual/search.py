@@ -38,6 +38,10 @@ _STOP = frozenset(
 )  # fmt: skip
 
 
+SUDACHI_CHUNK = 4000
+"""Characters of a Japanese run given to Sudachi at once (its limit is 49,149 bytes of UTF-8)."""
+
+
 def stem(word: str) -> str:
     """A light English stemmer (plurals, -ing, -ed); the browser runs the same steps."""
     if len(word) <= 3 or not word.isalpha():
@@ -109,8 +113,13 @@ class Segmenter:
             self._sudachi = Dictionary(dict="core").tokenizer()
         from sudachipy import SplitMode
 
-        tokens = [m.surface() for m in self._sudachi.tokenize(run, SplitMode.C)]
-        tokens += [m.surface() for m in self._sudachi.tokenize(run, SplitMode.A)]
+        tokens: list[str] = []
+        # Sudachi refuses inputs past about 49 KB; a run with no punctuation that long is cut
+        # into pieces (a word cut at a piece's edge is found by its parts).
+        for start in range(0, len(run), SUDACHI_CHUNK):
+            piece = run[start : start + SUDACHI_CHUNK]
+            tokens += [m.surface() for m in self._sudachi.tokenize(piece, SplitMode.C)]
+            tokens += [m.surface() for m in self._sudachi.tokenize(piece, SplitMode.A)]
         # Glossary terms found in the run are tokens too, whole.
         tokens += [term for term in self.terms.get("ja", ()) if term in run and _CJK_RUN.fullmatch(term)]
         return tokens

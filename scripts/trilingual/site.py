@@ -15,6 +15,8 @@ from typing import Any
 from .annotate import Annotator, Entry
 from .collation import index_letter, pinyin, pinyin_with_tones, sort_key
 from .crossref import CrossReferences, Occurrence, cross_references
+from .errors import TranslationError
+from .files import is_generated
 from .glossary import GLOSSARY_FILE, Glossary, Term, load_glossary
 from .model import Section
 from .publication import Publication, load_library
@@ -23,7 +25,7 @@ from .render import GLOSSARY_PAGE, REFERENCES_PAGE, Link, Renderer, SectionLinks
 from .search import Segmenter
 
 UI_FILE = "ui.yml"
-RESERVED = {GLOSSARY_PAGE, REFERENCES_PAGE, "assets", "search", "ja", "en", "zh"}
+RESERVED = {GLOSSARY_PAGE, REFERENCES_PAGE, "assets", "search", "404", "index", "sitemap", "robots"}
 
 
 def term_entry(term: Term) -> Entry:
@@ -260,16 +262,35 @@ def _href(occurrence: Occurrence) -> str:
     return f"../{occurrence.publication}/{occurrence.section}/#{occurrence.paragraph}"
 
 
-def load(translations_dir: Path, languages: SiteLanguages) -> Library:
-    """Ingest every publication and read translations, glossary, references and interface strings."""
+def reserved_names(languages: SiteLanguages, docs_dir: Path | None = None) -> set[str]:
+    """Names a publication id may not take: the site's own folders, its languages, and every
+    hand-written page and folder of ``docs/`` (``about``, ``translate`` …), which it would replace."""
+    names = RESERVED | set(languages.all)
+    if docs_dir is not None and docs_dir.is_dir():
+        for path in docs_dir.iterdir():
+            if path.is_dir() and not is_generated(path):
+                names.add(path.name)
+            elif path.suffix == ".md":
+                stem = path.stem
+                base, dot, suffix = stem.rpartition(".")
+                names.add(base if dot and suffix in languages.all else stem)
+    return names
+
+
+def load(translations_dir: Path, languages: SiteLanguages, docs_dir: Path | None = None) -> Library:
+    """Ingest every publication and read translations, glossary, references and interface strings.
+
+    With ``docs_dir``, a publication may not take the name of a hand-written page there.
+    """
     ui = load_ui(translations_dir / UI_FILE, languages)
     publications = load_library(translations_dir, list(languages.targets))
+    reserved = reserved_names(languages, docs_dir)
     for publication in publications:
-        if publication.id in RESERVED:
-            from .errors import TranslationError
-
+        if publication.id in reserved:
             raise TranslationError(
-                publication.config.folder, f"{publication.id!r} is a reserved name", hint="rename the folder"
+                publication.config.folder,
+                f"{publication.id!r} is the name of a page or folder the site already has",
+                hint="rename the publication's folder (its name becomes the URL)",
             )
     glossary = load_glossary(translations_dir / GLOSSARY_FILE, languages.all)
     references = load_references(translations_dir / REFERENCES_FILE, languages.all)

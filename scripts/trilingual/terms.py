@@ -25,12 +25,18 @@ class Match:
 @dataclass(frozen=True)
 class _Matcher:
     by_first: dict[str, re.Pattern[str]]
-    """Per first character (case-folded when matching ignores case), the forms that start with it."""
+    """Per first character (lower-cased when matching ignores case), the forms that start with it."""
     starts: re.Pattern[str]
     """Any of those first characters: where a match can begin."""
     forms: tuple[str, ...]
     keys: dict[str, str]
     ignore_case: bool
+
+
+def _first_key(char: str, ignore_case: bool) -> str:
+    """The key of a form's first character. ``str.lower`` keeps one character where the
+    regular expression's case-insensitive match does (``casefold`` turns ``ﬁ`` into two)."""
+    return char.lower() if ignore_case else char
 
 
 def _form_pattern(index: int, form: str) -> str:
@@ -60,7 +66,7 @@ def _matcher(forms: tuple[tuple[str, str], ...], ignore_case: bool) -> _Matcher 
     ordered = tuple(sorted(keys, key=lambda form: (-len(form), form)))
     groups: dict[str, list[str]] = {}
     for index, form in enumerate(ordered):
-        first = form[0].casefold() if ignore_case else form[0]
+        first = _first_key(form[0], ignore_case)
         groups.setdefault(first, []).append(_form_pattern(index, form))
     flags = re.IGNORECASE if ignore_case else 0
     by_first = {first: re.compile("|".join(parts), flags) for first, parts in groups.items()}
@@ -68,7 +74,7 @@ def _matcher(forms: tuple[tuple[str, str], ...], ignore_case: bool) -> _Matcher 
     other = "".join(re.escape(first) for first in groups if not (first.isascii() and first.isalnum()))
     # Latin forms can only start a word; other forms (Han, kana) can start anywhere.
     alternatives = ([f"(?<![A-Za-z0-9])[{latin}]"] if latin else []) + ([f"[{other}]"] if other else [])
-    starts = re.compile("|".join(alternatives))
+    starts = re.compile("|".join(alternatives), flags)
     return _Matcher(by_first, starts, ordered, keys, ignore_case)
 
 
@@ -84,14 +90,14 @@ class TermMatcher:
         matcher = self._matcher
         if matcher is None or not text:
             return []
-        folded = text.casefold() if self.ignore_case and len(text.casefold()) == len(text) else text
         candidates: list[Match] = []
         by_first = matcher.by_first
         # Every position is tried, not only those after a match, so that a longer term
         # starting inside a shorter one is still seen; overlaps are resolved below.
-        for candidate_start in matcher.starts.finditer(folded):
+        for candidate_start in matcher.starts.finditer(text):
             start = candidate_start.start()
-            found = by_first[candidate_start.group()].match(text, start)
+            pattern = by_first.get(_first_key(candidate_start.group(), self.ignore_case))
+            found = pattern.match(text, start) if pattern else None
             if found and found.lastgroup:
                 form = matcher.forms[int(found.lastgroup[1:])]
                 candidates.append(Match(start, found.end(), matcher.keys[form], found.group(0)))
