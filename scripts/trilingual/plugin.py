@@ -31,6 +31,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
 
+from .csp import add_policy
 from .errors import UserError
 from .generate import generate, input_fingerprint
 from .render import GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages
@@ -164,6 +165,15 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         title = html.unescape(page.title or "")
         self.search_records.setdefault(lang, []).extend(page_records(content, page.url, title, lang))
         return content
+
+    @timed
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Every page carries a Content-Security-Policy (see :mod:`trilingual.csp`)."""
+        return add_policy(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """So do pages made from a template alone (the 404 page)."""
+        return add_policy(output_content) if template_name.endswith(".html") else output_content
 
     @timed
     def on_page_context(
