@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from conftest import build, make_project, serve_directory
 from hostile import FRAGMENTS, dangers
 from test_gate import FIELDS, make_translations
+
+from conftest import build, make_project, serve_directory
 
 pytestmark = pytest.mark.browser
 HOSTILE = " ".join(fragment for fragment in FRAGMENTS if "{" not in fragment or "{:" in fragment)
