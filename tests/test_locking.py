@@ -185,3 +185,27 @@ def test_a_held_lock_is_a_clean_error_and_a_killed_holder_blocks_nobody(project:
     with locked(path, timeout=5):
         assert time.monotonic() - started < 2, "the lock of a killed process is free at once"
     assert not leftover.exists(), "temporary files a killed writer left are cleaned up"
+
+
+def test_an_xliff_older_than_the_file_never_reverts_newer_work(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The export records each target (XLIFF's extradata): units left alone do not undo later saves."""
+    old = _edited_xliff(project, "s2.p1.s1", "（甲）")  # also holds s5.p1.s2 as it is now
+    newer = _edited_xliff(project, "s5.p1.s2", "（乙）")
+    assert main(["import", str(newer), "--publication", PUB, "--lang", "ja"]) == 0
+    conflict = _edited_xliff(project, "s5.p1.s2", "（丙）")
+    capsys.readouterr()
+    assert main(["import", str(old), "--publication", PUB, "--lang", "ja"]) == 0
+    out, _ = capsys.readouterr()
+    assert "s5.p1.s2" not in out
+    entries = load_translation_file(yml(project), "ja").entries
+    assert entries["s2.p1.s1"].text.endswith("（甲）") and entries["s5.p1.s2"].text.endswith("（乙）")
+    # Changed in the file and, differently, in an older XLIFF: the file's text stays, and it is said.
+    yml(project).write_text(
+        yml(project).read_text(encoding="utf-8").replace("（乙）", "（丁）"), encoding="utf-8"
+    )
+    assert main(["import", str(conflict), "--publication", PUB, "--lang", "ja"]) == 0
+    out, _ = capsys.readouterr()
+    assert "s5.p1.s2: changed both in the file and in the tool" in out
+    assert load_translation_file(yml(project), "ja").entries["s5.p1.s2"].text.endswith("（丁）")

@@ -31,6 +31,7 @@ from translate.storage import xliff
 from .align import diff_marked
 from .errors import UserError
 from .glossary import Glossary
+from .model import text_hash
 from .publication import Publication
 from .translations import State, Status, Translation
 
@@ -75,6 +76,10 @@ def export_xliff(publication: Publication, language: str) -> bytes:
         unit.setid(segment.id)
         unit.xmlelement.set("resname", segment.id)
         translation = publication.translation(language, segment)
+        # What the target was at export (XLIFF's own slot for tool data): an import can then tell
+        # a translator's edit from a file that changed since the export.
+        exported = translation.text if translation is not None and translation.text else ""
+        unit.xmlelement.set("extradata", f"{BASE_PREFIX}{text_hash(exported) if exported else ''}")
         state = publication.state(language, segment)
         if translation is not None and translation.text:
             unit.target = translation.text
@@ -137,6 +142,8 @@ class _Unit:
     qualifier: str
     approved: bool
     notes: tuple[tuple[str, str], ...]
+    base: str | None = None
+    """Hash of the target when exported ("" for none); None when the tool dropped it."""
 
 
 def _local(element: etree._Element) -> str:
@@ -194,11 +201,25 @@ def read_xliff(path: Path) -> tuple[etree._Element, list[tuple[etree._Element, l
                     state=str(target.get("state", "")) if target is not None else "",
                     qualifier=str(target.get("state-qualifier", "")) if target is not None else "",
                     approved=unit.get("approved") == "yes",
+                    base=_base(unit.get("extradata")),
                     notes=notes,
                 )
             )
         files.append((file, units))
     return root, files
+
+
+BASE_PREFIX = "trilingual-base:"
+
+
+def _hash(text: str) -> str:
+    return text_hash(text) if text else ""
+
+
+def _base(extradata: str | None) -> str | None:
+    if extradata is None or not extradata.startswith(BASE_PREFIX):
+        return None
+    return extradata[len(BASE_PREFIX) :]
 
 
 def import_xliff(path: Path, publication: Publication, language: str, reviewed_by: str = "") -> ImportResult:
@@ -280,6 +301,19 @@ def _decide(
 ) -> None:
     """The update (if any) one unit makes, with a line saying what it changes."""
     text = unit.target or ""
+    at_export = current.text if current is not None else ""
+    if unit.base is not None and text != at_export and _hash(at_export) != unit.base:
+        # The file changed since this XLIFF was exported (another import, a translator's save):
+        # a unit the translator left alone is older than the file; one both changed is a conflict.
+        if text and _hash(text) != unit.base:
+            result.changes.append(
+                Change(
+                    unit.id,
+                    "changed both in the file and in the tool since the export: "
+                    "kept the file's (nothing changed)",
+                )
+            )
+        return
     confirmed = not unit.state.startswith("needs-review") and unit.state not in ("new", "needs-translation")
     signed = unit.approved or unit.state in _SIGNED
     sign_off = signed and bool(reviewed_by)
