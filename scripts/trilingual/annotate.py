@@ -3,9 +3,14 @@
 Works on the HTML of a page, so that hand-written and generated pages are treated alike:
 each text node is matched in the language of its nearest ``lang`` attribute (CJK-safe,
 longest term first, see :mod:`trilingual.terms`). Nothing inside a heading, a link, code,
-a script, a style or an element marked ``tl-no-annotate`` is touched. The tooltip text lives
-in a ``data-tip`` attribute (shown by CSS and the reader script), so the search index, which
-reads text only, keeps the plain text.
+a script, a style or an element marked ``tl-no-annotate`` is touched. The other languages'
+names live in attributes (``data-tip``, all in one line for the no-script tooltip, and
+``data-zh``, ``data-ja``, ``data-en`` one each, for the reader script's popover), so the search
+index, which reads text only, keeps the plain text.
+
+Only a term's first occurrence on a page (a section) in each language becomes a link; later
+ones stay plain text in a ``<span>`` that keeps ``data-term`` for the search index, so the text
+stays calm and the page is not a row of Tab stops.
 """
 
 from __future__ import annotations
@@ -77,20 +82,28 @@ class Annotator:
             self._matchers[base] = TermMatcher(forms, ignore_case=base in LATIN)
         return self._matchers[base]
 
-    def annotate_text(self, text: str, lang: str) -> str:
-        """Plain text → escaped HTML with links for the entries found in it."""
+    def annotate_text(self, text: str, lang: str, seen: set[tuple[str, str]] | None = None) -> str:
+        """Plain text → escaped HTML with links for the entries found in it (only for those not
+        yet in ``seen``, when given: the others keep their key in a plain ``<span>``)."""
         base = _base_language(lang)
         matches = self.matcher(lang).find(text)
         out, position = [], 0
         for match in matches:
             entry = self.by_key[match.key]
-            tip = " · ".join(
-                entry.labels[code] for code in self.label_languages if code != base and code in entry.labels
-            )
             out.append(html.escape(text[position : match.start], quote=False))
+            key = f'data-{entry.kind}="{html.escape(entry.id)}"'
+            if seen is not None and (base, entry.key) in seen:
+                out.append(f"<span {key}>{html.escape(match.text, quote=False)}</span>")
+                position = match.end
+                continue
+            if seen is not None:
+                seen.add((base, entry.key))
+            others = [code for code in self.label_languages if code != base and code in entry.labels]
+            tip = " · ".join(entry.labels[code] for code in others)
+            names = "".join(f' data-{code}="{html.escape(entry.labels[code])}"' for code in others)
             out.append(
                 f'<a class="tl-{entry.kind}" href="{html.escape(self.href(entry))}" '
-                f'data-{entry.kind}="{html.escape(entry.id)}" data-tip="{html.escape(tip)}">'
+                f'{key} data-tip="{html.escape(tip)}"{names}>'
                 f"{html.escape(match.text, quote=False)}</a>"
             )
             position = match.end
@@ -100,6 +113,7 @@ class Annotator:
     def annotate_html(self, fragment: str, lang: str) -> str:
         """Annotate every eligible text node of an HTML fragment whose default language is ``lang``."""
         stack: list[tuple[str, str, bool]] = []  # (tag, lang, skip)
+        seen: set[tuple[str, str]] = set()  # (language, entry) already linked on this page
         out = []
         for token in _TOKEN_RE.split(fragment):
             if not token:
@@ -129,7 +143,7 @@ class Annotator:
             if skip or not token.strip():
                 out.append(token)
             else:
-                out.append(self.annotate_text(html.unescape(token), current_lang))
+                out.append(self.annotate_text(html.unescape(token), current_lang, seen))
         return "".join(out)
 
 

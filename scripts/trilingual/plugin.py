@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import html
 import json
@@ -22,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -197,7 +198,44 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             "index": normalize_url(f"{prefix}{SEARCH_INDEX}", page),
             "languages": dict(self._languages.names),
         }
+        context.update(self._reader_context(lang))  # type: ignore[typeddict-item]
         return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """The 404 page (a template without a page): the switcher points at each edition's home
+        (MkDocs builds it before the pages, so it would keep another build's links), search works,
+        and every URL starts at the site's path, since it is served at any missing address."""
+        if template_name != "404.html" or self.library is None:
+            return context
+        i18n = config.plugins.get("i18n")
+        roots = getattr(i18n, "extra_alternate", None)
+        if roots:
+            config.extra["alternate"] = copy.deepcopy(roots)
+        base = urlsplit(config.site_url or "/").path.rstrip("/")
+        context["base_url"] = base or "/"
+        # What a page's context has (search, the reader's strings), with the search index's URL
+        # made absolute: without a page it comes out relative to the site's root.
+        context = self.on_page_context(context, page=None, config=config, nav=None)
+        context.pop("tl_alternates", None)  # type: ignore[typeddict-item]
+        search = context.get("tl_search")
+        if isinstance(search, dict) and "index" in search:
+            search["index"] = f"{base}/{search['index']}"
+        context["tl_editions"] = [  # type: ignore[typeddict-unknown-key]
+            {
+                "lang": code,
+                "home": f"{base}/" + ("" if code == self._languages.source else f"{code}/"),
+                "ui": self.library.renderer.ui[code],
+            }
+            for code in self._languages.all
+        ]
+        return context
+
+    def _reader_context(self, lang: str) -> dict[str, Any]:
+        """Interface strings for the theme (footer, reader script) in the language being built."""
+        assert self.library is not None
+        return {"tl_ui": self.library.renderer.ui[lang], "tl_languages": dict(self._languages.names)}
 
     @timed
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -7,14 +7,17 @@ source or a translation can inject markup or spill out of its paragraph. Templat
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .errors import TranslationError
 from .model import Section, Segment
 from .pagetext import environment, fill, placeholders
-from .publication import Publication
+from .publication import PUBLICATION_FILE, Publication
 from .schema import SCHEMA_DIR, validate
 from .status import Coverage, coverage
 from .translations import State
@@ -196,13 +199,15 @@ class Renderer:
                 **{**context, "sections": cards}
             )
             for section in publication.sections():
+                rows = self.rows(publication, section, lang)
                 pages[f"{publication.id}/{section.id}.{lang}.md"] = self.env.get_template(
                     "section.md.j2"
                 ).render(
                     **context,
                     section=section,
                     heading=self.section_title(publication, section, lang),
-                    rows=self.rows(publication, section, lang),
+                    rows=rows,
+                    legend=legend(rows),
                     unreviewed=lang != self.languages.source
                     and any(
                         publication.state(lang, segment) in (State.DRAFT, State.MACHINE)
@@ -260,9 +265,150 @@ class Renderer:
                     for mode in ("side", "interleaved", "translation", "original", "compare")
                 },
             },
+            **self._reader_context(publication, lang),
         }
+
+    # -- what the reading page adds (dates, review status, navigation labels) ----------------
+
+    def _reader_context(self, publication: Publication, lang: str) -> dict[str, Any]:
+        metadata = publication.document.metadata
+        translated = None if lang == self.languages.source else translation_date(publication, lang)
+        return {
+            "date_text": self.format_date(metadata.date, lang) if metadata.date else "",
+            "translated": translated.isoformat() if translated else "",
+            "translated_text": self.format_date(translated, lang) if translated else "",
+            "review": [self.review(publication, target, lang) for target in self.review_languages(lang)],
+            "nav_titles": {s.id: self.nav_title(publication, s, lang) for s in publication.sections()},
+            "titles": [
+                (self.lang_tag(publication, code), self.document_title(publication, code))
+                for code in self.languages.all
+            ],
+        }
+
+    def review_languages(self, lang: str) -> list[str]:
+        """Whose review status a page shows: its own translation's, or every one's on the original's."""
+        return list(self.languages.targets) if lang == self.languages.source else [lang]
+
+    def format_date(self, date: dt.date, lang: str) -> str:
+        """A date as the edition writes it (2021年5月19日, 19 May 2021); ISO without a format."""
+        ui = self.ui[lang]
+        months = ui.get("month_names", "").split()
+        if not ui.get("date_format"):
+            return date.isoformat()
+        month_name = months[date.month - 1] if len(months) == 12 else str(date.month)
+        return fill(ui["date_format"], year=date.year, month=date.month, day=date.day, month_name=month_name)
+
+    def nav_title(self, publication: Publication, section: Section, lang: str) -> str:
+        """The short label of a section for the navigation (``nav_titles`` in publication.yml)."""
+        short = nav_titles(publication.config.folder / PUBLICATION_FILE).get(section.id, {}).get(lang)
+        if not short:
+            return self.section_title(publication, section, lang)
+        if section.title is None:
+            return short
+        return fill(self.ui[lang]["section_heading"], label=section.label, number=section.number, title=short)
+
+    def review(self, publication: Publication, lang: str, page_lang: str) -> dict[str, Any]:
+        """How much of a translation is reviewed, and which sentences are not (with links)."""
+        ui = self.ui[page_lang]
+        pending: list[dict[str, str]] = []
+        total = reviewed = 0
+        title = publication.document.metadata.title
+        units = [(None, title)] + [(s, seg) for s in publication.sections() for seg in s.segments()]
+        for section, segment in units:
+            state = publication.state(lang, segment)
+            total += 1
+            if state is State.REVIEWED:
+                reviewed += 1
+                continue
+            if section is None:
+                label, href = ui.get("document_title", segment.id), "./"
+            else:
+                where = segment.id.split(".")[1:]
+                name = self.nav_title(publication, section, page_lang)
+                if where == ["title"]:
+                    place = ui.get("title_ref", "")
+                    href = f"{section.id}/#{segment.id}"
+                else:
+                    paragraph, sentence = (part[1:] for part in where)
+                    place = fill(
+                        ui.get("sentence_ref", "{paragraph}.{sentence}"),
+                        paragraph=paragraph,
+                        sentence=sentence,
+                    )
+                    href = f"{section.id}/#{section.id}.p{paragraph}"
+                label = f"{name}: {place}" if place else name
+            mark = ui.get(f"mark_{state.value}") or ui[state.value]
+            pending.append({"label": label, "href": href, "state": state.value, "mark": mark})
+        line = fill(ui.get("status_line", "{reviewed} / {total}"), reviewed=reviewed, total=total)
+        return {
+            "lang": lang,
+            "name": ui.get(f"lang_{lang}", self.languages.name(lang)),
+            "reviewed": reviewed,
+            "total": total,
+            "line": line,
+            "pending": pending,
+        }
+
+
+def legend(rows: list[Row]) -> list[tuple[str, str]]:
+    """The marks a section's translation columns carry: (state, the roles of the columns that
+    have it), in the order of :class:`State`, so that the legend names what is visible."""
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        for cell in row.cells:
+            if cell.role == "source":
+                continue
+            for _, _, state in cell.sentences:
+                if state is not State.REVIEWED:
+                    found.setdefault(state.value, set()).add(cell.role)
+    return [(state.value, " ".join(sorted(found[state.value]))) for state in State if state.value in found]
 
 
 def _whole(rows: list[Coverage]) -> dict[str, int]:
     """The counts for the whole publication (the row ``status`` reports as section ``all``)."""
     return next(row.counts for row in rows if row.section == "all")
+
+
+@cache
+def nav_titles(path: Path) -> dict[str, dict[str, str]]:
+    """``nav_titles`` of a publication.yml: a short navigation label per section and language."""
+    data = read(path) or {}
+    return {
+        str(k): {str(lang): str(text) for lang, text in v.items()}
+        for k, v in (data.get("nav_titles") or {}).items()
+    }
+
+
+def translation_date(publication: Publication, lang: str) -> dt.date | None:
+    """When a translation was last changed: its file's last commit, else its modification time."""
+    path = publication.config.folder / f"{lang}.yml"
+    if not path.exists():
+        return None
+    return _changed_on(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _changed_on(path: Path, mtime_ns: int) -> dt.date:
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            dirty = subprocess.run(
+                ["git", "status", "--porcelain", "--", path.name],
+                cwd=path.parent,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            )
+            if not dirty.stdout.strip():
+                return dt.date.fromisoformat(result.stdout.strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    return dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.UTC).date()
