@@ -6,7 +6,7 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve build test test-fast lint format typecheck check chromium bench audit lock clean
+.PHONY: setup fonts serve build test test-fast lint format typecheck check chromium bench audit lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +19,17 @@ setup: $(VENV)/.installed  ## create .venv with the locked dependencies
 serve: setup  ## build and serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve
 
-build: setup  ## build the site into site/ (warnings are errors)
+build: setup fonts  ## build the site into site/ (warnings are errors), PDFs included
 	$(BIN)/mkdocs build --strict
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright drives it) and Java for the Nu Html Checker
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+
+fonts:  ## Debian's Noto CJK (embedded in the PDFs) and Pango, which WeasyPrint draws text with
+	@{ fc-list 2>/dev/null | grep -q "NotoSerifCJK" && ldconfig -p | grep -q libpangoft2; } || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	  fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 lint: setup  ## ruff lint and format check
 	$(BIN)/ruff check scripts tests
@@ -40,7 +45,7 @@ typecheck: setup  ## mypy on the package
 check: setup  ## translators' QA checks on every publication (exit 1 on errors)
 	$(BIN)/trilingual check
 
-test: setup chromium lint typecheck check  ## the whole test suite, browser tests included
+test: setup chromium fonts lint typecheck check  ## the whole test suite, browser tests included
 	$(BIN)/pytest
 
 test-fast: setup  ## unit tests only

@@ -33,8 +33,10 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
 
 from .csp import add_policy
+from .downloads import DOWNLOADS, glossary_files, publication_files, write_files
 from .errors import UserError
 from .generate import generate, input_fingerprint
+from .pdf import write_pdfs
 from .render import GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages
 from .search import Record, build_index, index_json, page_records
 from .site import Library
@@ -80,6 +82,8 @@ _cache: dict[str, tuple[Any, Library]] = {}
 
 class TrilingualConfig(Config):
     translations_dir = c.Type(str, default="translations")
+    pdf = c.Type(bool, default=True)
+    """Build each publication's PDFs in ``mkdocs build`` (never in ``mkdocs serve``)."""
 
 
 class TrilingualPlugin(BasePlugin[TrilingualConfig]):
@@ -89,6 +93,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.auto_nav = False
         self.root_404: bytes | None = None
         self.search_records: dict[str, list[Record]] = {}
+        self.command = "build"
 
     @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -130,12 +135,30 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             target = site / ("" if lang == self._languages.source else lang) / SEARCH_INDEX
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(index_json(index), encoding="utf-8")
+        if lang == self._languages.source and self.library is not None:
+            self._write_downloads(config)
         robots = "User-agent: *\nAllow: /\n"
         if config.site_url:
             robots += f"Sitemap: {urljoin(config.site_url, 'sitemap.xml')}\n"
         (site / "robots.txt").write_text(robots, encoding="utf-8")
         if os.environ.get("TRILINGUAL_TIMINGS"):
             Path(os.environ["TRILINGUAL_TIMINGS"]).write_text(json.dumps(TIMINGS), encoding="utf-8")
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def _write_downloads(self, config: MkDocsConfig) -> None:
+        """Data, citations and (except in ``mkdocs serve``, where they would slow every reload) PDFs."""
+        assert self.library is not None
+        site, renderer = Path(config.site_dir), self.library.renderer
+        files = glossary_files(self.library.glossary, self._languages.all, self._languages.source)
+        for publication in self.library.publications:
+            files.update(publication_files(publication, renderer, config.site_url or ""))
+        write_files(site, files)
+        if self.config.pdf and self.command != "serve":
+            cache = Path(config.config_file_path or ".").parent / ".cache" / "pdf"
+            for publication in self.library.publications:
+                write_pdfs(publication, renderer, site, cache, site_url=config.site_url or "")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._translations_dir(config)))
@@ -294,6 +317,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             children = [f"{publication.id}/index.md"] + [
                 f"{publication.id}/{s.id}.md" for s in publication.sections()
             ]
+            children.append(f"{publication.id}/{DOWNLOADS}.md")
             nav.append({title: children})
         if len(self.library.glossary):
             nav.append(f"{GLOSSARY_PAGE}/index.md")

@@ -15,6 +15,8 @@ from typing import Any
 from .annotate import Annotator, Entry
 from .collation import index_letter, pinyin, pinyin_with_tones, sort_key
 from .crossref import CrossReferences, Occurrence, cross_references
+from .downloads import DOWNLOADS as DOWNLOADS_PAGE
+from .downloads import render_page as render_downloads
 from .errors import TranslationError
 from .files import is_generated
 from .glossary import GLOSSARY_FILE, Glossary, Term, load_glossary
@@ -105,6 +107,10 @@ class Library(SectionLinks):
         pages: dict[str, str] = {}
         for publication in self.publications:
             pages.update(self.renderer.render_publication(publication, self))
+            for lang in self.languages.all:
+                pages[f"{publication.id}/{DOWNLOADS_PAGE}.{lang}.md"] = render_downloads(
+                    publication, self.renderer, lang
+                )
         if len(self.glossary):
             for lang in self.languages.all:
                 pages[f"{GLOSSARY_PAGE}/index.{lang}.md"] = self.render_glossary(lang)

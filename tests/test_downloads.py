@@ -1,0 +1,124 @@
+"""Each publication can be downloaded whole: PDFs, aligned data and citations, linked from its page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import FIXTURES, ROOT, build, make_project
+from trilingual.downloads import paragraph_number
+from trilingual.ingest import ingest
+from trilingual.translations import write_updates
+
+PUB = "second-plan"
+FOLDER = f"downloads/{PUB}"
+
+
+def known_text(lang: str, segment_id: str) -> str:
+    """A sentence each test can find again: which language and which segment it is."""
+    return {"ja": f"訳文{segment_id}です。", "en": f"English {segment_id} sentence."}[lang]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    translations = tmp_path_factory.mktemp("t") / "translations"
+    shutil.copytree(ROOT / "translations", translations, ignore=shutil.ignore_patterns("cnipa-*"))
+    shutil.copytree(FIXTURES / PUB, translations / PUB)
+    document = ingest(translations / PUB / "source.zh.md", PUB)
+    for lang in ("ja", "en"):
+        updates = {
+            s.id: {"text": known_text(lang, s.id), "status": "reviewed", "source_hash": s.hash}
+            for s in document.segments()
+        }
+        path = translations / PUB / f"{lang}.yml"
+        path.write_text(write_updates(path, lang, document, updates), encoding="utf-8")
+    return build(make_project(tmp_path_factory.mktemp("p"), translations, home_only=True))
+
+
+def test_paragraph_numbers_are_section_dot_paragraph() -> None:
+    assert [paragraph_number(i) for i in ("s3.p2", "s12.p10.s4", "s0.p1", "s3.title", "title")] == [
+        "3.2",
+        "12.10",
+        "0.1",
+        "",
+        "",
+    ]
+
+
+def test_the_downloads_page_links_only_to_files_that_exist(site: Path) -> None:
+    for edition in ("", "ja/", "en/"):
+        page = site / edition / PUB / "downloads" / "index.html"
+        hrefs = re.findall(r'href="([^"]+)"[^>]*download', page.read_text(encoding="utf-8"))
+        assert len(hrefs) >= 10
+        for href in hrefs:
+            assert (page.parent / href).resolve().is_file(), (edition, href)
+
+
+@pytest.mark.parametrize(
+    ("langs", "pages"),
+    [(("zh",), (1, 6)), (("zh", "ja"), (2, 10)), (("zh", "en"), (2, 10)), (("zh", "ja", "en"), (2, 12))],
+)
+def test_each_pdf_is_text_in_reading_order_with_embedded_subset_fonts(
+    site: Path, langs: tuple[str, ...], pages: tuple[int, int]
+) -> None:
+    reader = PdfReader(site / FOLDER / f"{PUB}.{'-'.join(langs)}.pdf")
+    assert pages[0] <= len(reader.pages) <= pages[1]
+    assert reader.metadata is not None and reader.metadata.title
+    assert str(reader.trailer["/Root"]["/Lang"]) in ("zh-Hans", "ja", "en")
+    text = "".join(page.extract_text() for page in reader.pages)
+    flat = re.sub(r"\s+", "", text)
+    document = ingest(FIXTURES / PUB / "source.zh.md", PUB)
+    # Sentences of the original, then each translation, in the document's order.
+    for lang in langs[1:]:
+        positions = [
+            flat.find(re.sub(r"\s+", "", known_text(lang, s.id))) for s in list(document.segments())[1:]
+        ]
+        assert -1 not in positions and positions == sorted(positions), lang
+    originals = [flat.find(s.text.rstrip("。")[:12]) for s in list(document.segments())[2:6]]
+    assert -1 not in originals and originals == sorted(originals)
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font.get("/DescendantFonts") or [font])[0].get_object().get("/FontDescriptor")
+            assert descriptor is not None and any(
+                k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            fonts.add(str(font["/BaseFont"]))
+    assert all("+" in name for name in fonts), fonts  # subsets
+    assert any("CJK-SC" in name for name in fonts)
+    if "ja" in langs:
+        assert any("CJK-JP" in name for name in fonts)
+
+
+def test_the_aligned_data_has_every_segment_once_with_its_licence(site: Path) -> None:
+    document = ingest(FIXTURES / PUB / "source.zh.md", PUB)
+    ids = [s.id for s in document.segments()]
+    text = (site / FOLDER / f"{PUB}.csv").read_text(encoding="utf-8")
+    assert text.startswith("# ") and "CC BY 4.0" in text.splitlines()[0]
+    rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
+    assert [row["id"] for row in rows] == ids
+    assert rows[3]["ja"] == known_text("ja", rows[3]["id"]) and rows[3]["en_status"] == "reviewed"
+    data = json.loads((site / FOLDER / f"{PUB}.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["segments"]] == ids and "CC BY 4.0" in data["licence"]
+    assert {"source_hash", "section", "paragraph", "zh-Hans", "ja", "en_origin"} <= set(data["segments"][3])
+
+
+def test_citations_name_title_issuer_date_and_translation(site: Path) -> None:
+    bib = (site / FOLDER / f"{PUB}.en.cite.bib").read_text(encoding="utf-8")
+    assert bib.startswith("@misc{") and "origtitle = {" in bib and "note = {" in bib
+    ris = (site / FOLDER / f"{PUB}.ja.cite.ris").read_text(encoding="utf-8").splitlines()
+    assert (
+        ris[0] == "TY  - GOVDOC"
+        and ris[-1] == "ER  - "
+        and any(line.startswith("TI  - 訳文") for line in ris)
+    )
+    csl = json.loads((site / FOLDER / f"{PUB}.zh.cite.json").read_text(encoding="utf-8"))
+    assert csl[0]["type"] == "document" and csl[0]["title"] and "original-title" not in csl[0]
