@@ -187,3 +187,34 @@ def test_a_long_japanese_run_without_punctuation_is_indexed() -> None:
 
 def test_the_site_loads_with_the_real_files() -> None:
     assert load(ROOT / "translations", LANGS, ROOT / "docs").publications
+
+
+# -- check reads what the build reads ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "before", "after"),
+    [
+        ("ui.yml", "section_heading: ", 'section_heading: "{title.__class__}" # '),
+        ("references.yml", "kind: policy-document", "kind: novel"),
+        ("cnipa-2021-work-plan/publication.yml", "source: source.zh.md", "source: source.zh.md\nbogus: 1"),
+    ],
+)
+def test_check_reports_every_file_the_build_reads(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    file: str,
+    before: str,
+    after: str,
+) -> None:
+    from conftest import make_project
+    from trilingual.cli import main
+
+    project = make_project(tmp_path / "p")
+    monkeypatch.chdir(project)
+    path = project / "translations" / file
+    path.write_text(path.read_text(encoding="utf-8").replace(before, after, 1), encoding="utf-8")
+    assert main(["check"]) != 0
+    err = capsys.readouterr().err
+    assert f"translations/{file}:" in err and "Traceback" not in err

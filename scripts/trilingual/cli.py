@@ -89,7 +89,11 @@ def cmd_status(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
     from .qa import Severity, check_publication
+    from .site import load
 
+    # Every file the build reads (ui.yml, references.yml, publication.yml …) is read here
+    # first, so a mistake the build would stop on is reported with its file and line now.
+    load(project.translations_dir, project.languages, project.root / "docs")
     glossary = None if args.no_terms else project.glossary()
     findings = [
         finding
