@@ -218,3 +218,17 @@ def test_check_reports_every_file_the_build_reads(
     assert main(["check"]) != 0
     err = capsys.readouterr().err
     assert f"translations/{file}:" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "text", ["yes", "No", "on", "OFF", "12:30", "1:20:30", "~", "null", "0x1F", "- a", "!x"]
+)
+def test_a_translation_written_by_the_tools_reads_back_as_written(tmp_path: Path, text: str) -> None:
+    from trilingual.translations import load_translation_file, write_updates
+
+    document = ingest(FIXTURES / "second-plan" / "source.zh.md", "second-plan")
+    title = document.metadata.title
+    path = tmp_path / "ja.yml"
+    update = {"text": text, "status": "draft", "source_hash": title.hash, "source": title.text}
+    path.write_text(write_updates(path, "ja", document, {"title": update}), encoding="utf-8")
+    assert load_translation_file(path, "ja").entries["title"].text == text
