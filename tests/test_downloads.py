@@ -122,3 +122,17 @@ def test_citations_name_title_issuer_date_and_translation(site: Path) -> None:
     )
     csl = json.loads((site / FOLDER / f"{PUB}.zh.cite.json").read_text(encoding="utf-8"))
     assert csl[0]["type"] == "document" and csl[0]["title"] and "original-title" not in csl[0]
+
+
+@pytest.mark.parametrize("edition", ["", "ja/", "en/"])
+def test_each_edition_has_an_atom_feed_of_its_publications(site: Path, edition: str) -> None:
+    import feedparser
+
+    feed = feedparser.parse((site / edition / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title and feed.feed.updated
+    (entry,) = feed.entries
+    assert entry.link == f"{PUB}/" and (site / edition / PUB / "index.html").is_file()
+    assert entry.published.startswith("2022-") and entry.updated >= entry.published
+    if edition:
+        assert "/ " in entry.summary  # "reviewed: N / M"

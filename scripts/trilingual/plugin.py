@@ -35,6 +35,8 @@ from mkdocs.utils import normalize_url
 from .csp import add_policy
 from .downloads import DOWNLOADS, glossary_files, publication_files, write_files
 from .errors import UserError
+from .feed import FEED, atom
+from .files import write_if_changed
 from .generate import generate, input_fingerprint
 from .pdf import write_pdfs
 from .render import GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages
@@ -137,6 +139,15 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             target.write_text(index_json(index), encoding="utf-8")
         if lang == self._languages.source and self.library is not None:
             self._write_downloads(config)
+        if self.library is not None:
+            feed = atom(
+                list(self.library.publications),
+                self.library.renderer,
+                lang,
+                config.site_url or "",
+                config.site_name,
+            )
+            write_if_changed(site / ("" if lang == self._languages.source else lang) / FEED, feed)
         robots = "User-agent: *\nAllow: /\n"
         if config.site_url:
             robots += f"Sitemap: {urljoin(config.site_url, 'sitemap.xml')}\n"
