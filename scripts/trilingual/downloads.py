@@ -62,6 +62,12 @@ class Files:
         return f"{self.folder}/{self.publication}.{'-'.join(langs)}.pdf"
 
 
+def variants(renderer: Renderer) -> list[tuple[str, ...]]:
+    """Which PDFs a publication has: the original, the original with each translation, all."""
+    source, targets = renderer.languages.source, renderer.languages.targets
+    return [(source,), *((source, target) for target in targets), (source, *targets)]
+
+
 def _sentences(publication: Publication) -> list[tuple[str, str, Segment]]:
     """Every segment with its section id and paragraph number, in reading order."""
     out = [("", "", publication.document.metadata.title)]
@@ -253,8 +259,6 @@ def write_files(site_dir: Path, files: dict[str, str | bytes]) -> None:
 
 def render_page(publication: Publication, renderer: Renderer, lang: str, *, with_pdfs: bool = True) -> str:
     """The publication's downloads page in ``lang`` (``<publication>/downloads/``)."""
-    from .pdf import variants
-
     files = Files(publication.id)
     up = "../" * (2 if lang == renderer.languages.source else 3)
     separator = "｜" if lang != "en" else " | "

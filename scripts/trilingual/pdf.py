@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .downloads import Files, paragraph_number
+from .downloads import Files, paragraph_number, variants
 from .model import Segment
 from .publication import Publication
 from .render import Renderer
@@ -40,12 +40,6 @@ class Row:
     number: str
     kind: str
     cells: tuple[Cell, ...]
-
-
-def variants(renderer: Renderer) -> list[tuple[str, ...]]:
-    """Which PDFs a publication has: the original, the original with each translation, all."""
-    source, targets = renderer.languages.source, renderer.languages.targets
-    return [(source,), *((source, target) for target in targets), (source, *targets)]
 
 
 def interface_language(renderer: Renderer, langs: tuple[str, ...]) -> str:
