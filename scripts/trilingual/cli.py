@@ -1,4 +1,5 @@
-"""The ``trilingual`` command: status, check, draft, export, import and realign for translators.
+"""The ``trilingual`` command: status, check, draft, export, import, realign, leverage, analyse,
+terms and concordance for translators.
 
 Run ``trilingual <command> --help`` for each command's options. Every command reads the
 same parallel text the site is built from; none of them parses rendered pages.
@@ -18,6 +19,7 @@ from .errors import UserError
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .publication import Publication, load_library
 from .render import SiteLanguages
+from .translations import State, Status
 
 if TYPE_CHECKING:
     from .lock import WriteReport
@@ -171,6 +173,87 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
+def _one(project: Project, library: list[Publication], publication_id: str) -> Publication:
+    """One publication of the library already loaded (the memory is the whole library)."""
+    for publication in library:
+        if publication.id == publication_id:
+            return publication
+    raise UserError(
+        project.translations_dir, f"no publication {publication_id!r}", hint="see `trilingual status`"
+    )
+
+
+def _memory_statuses(args: argparse.Namespace) -> frozenset[Status]:
+    from .memory import statuses
+
+    return statuses(include_draft=getattr(args, "include_draft", False))
+
+
+def cmd_leverage(project: Project, args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .lock import update_file
+    from .memory import Band, classify, fill, library_memory
+
+    library = project.publications()
+    publication = _one(project, library, args.publication)
+    skipped = 0
+    for language in project.target(args.lang):
+        _require_aligned(publication, language)
+        memory = library_memory(library, language, _memory_statuses(args))
+        total = sum(1 for _ in publication.document.segments())
+        with tqdm(
+            desc=f"{publication.id} → {language} (memory of {len(memory)})",
+            total=total,
+            unit="seg",
+            disable=None,
+        ) as bar:
+            items = classify(publication, language, memory, progress=bar)
+        updates: dict[str, dict[str, str]] = {}
+        filled = dict.fromkeys(Band, 0)
+        left = dict.fromkeys(Band, 0)
+        for item in items:
+            if item.state is not State.MISSING:
+                continue
+            fields = fill(item, args.min)
+            if fields is None:
+                left[item.band] += 1
+            else:
+                updates[item.segment.id] = fields
+                filled[item.band] += 1
+        print(f"{publication.id} → {language}:")
+        for band in Band:
+            if filled[band] or left[band]:
+                print(f"  {band.value:<12} {filled[band]:>5} filled  {left[band]:>5} left")
+        if not updates:
+            print("  nothing to fill", file=sys.stderr)
+            continue
+        file = publication.translations[language]
+        report = update_file(file.path, language, publication.document, updates, file, dry_run=args.dry_run)
+        _report(report)
+        skipped += len(report.skipped)
+        if args.dry_run:
+            print(f"  (dry run: {file.path} not written)")
+    return 1 if skipped else 0
+
+
+def cmd_analyse(project: Project, args: argparse.Namespace) -> int:
+    from .analysis import analyse, table
+    from .memory import classify, library_memory
+
+    library = project.publications()
+    publication = _one(project, library, args.publication)
+    results = []
+    for language in project.target(args.lang):
+        memory = library_memory(library, language, _memory_statuses(args))
+        results.append(analyse(publication.id, language, classify(publication, language, memory)))
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(table(r) for r in results))
+    return 0
+
+
 def _output_folder(value: str) -> Path:
     out = Path(value)
     if out.exists() and not out.is_dir():
@@ -195,18 +278,31 @@ def _write_export(path: Path, data: bytes) -> None:
 
 
 def cmd_export(project: Project, args: argparse.Namespace) -> int:
-    from .exchange import export_tmx, export_xliff
+    from .exchange import export_library_tmx, export_tmx, export_xliff
+    from .memory import library_memory, statuses
 
     out = _output_folder(args.output)
     if args.format in ("tbx", "tsv"):
         return _export_glossary(project, args, out)
-    for publication in project.publications(args.publication):
+    if args.format == "tmx" and args.library:
+        chosen = statuses(include_draft=args.include_draft, include_machine=args.include_machine)
+        _write_export(out / "library.tmx", export_library_tmx(project.publications(), chosen))
+        return 0
+    library = project.publications()
+    chosen_publications = [_one(project, library, args.publication)] if args.publication else library
+    memories = {}
+    for publication in chosen_publications:
         if args.format == "tmx":
             data = export_tmx(publication, include_machine=args.include_machine)
             _write_export(out / f"{publication.id}.tmx", data)
             continue
         for language in project.target(args.lang):
-            _write_export(out / f"{publication.id}.{language}.xlf", export_xliff(publication, language))
+            if language not in memories and not args.no_matches:
+                memories[language] = library_memory(library, language, _memory_statuses(args))
+            data = export_xliff(
+                publication, language, memories.get(language), only_open=args.only_open, minimum=args.min
+            )
+            _write_export(out / f"{publication.id}.{language}.xlf", data)
     return 0
 
 
@@ -321,6 +417,23 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--include-machine", action="store_true", help="TMX: include machine drafts (marked x-status machine)"
     )
+    export.add_argument(
+        "--library",
+        action="store_true",
+        help="TMX: the whole library as one memory (reviewed only by default)",
+    )
+    export.add_argument(
+        "--include-draft",
+        action="store_true",
+        help="library TMX and XLIFF matches: drafts too (default: reviewed translations only)",
+    )
+    export.add_argument("--only-open", action="store_true", help="XLIFF: only missing and stale units")
+    export.add_argument(
+        "--no-matches", action="store_true", help="XLIFF: no memory matches (<alt-trans>) in the units"
+    )
+    export.add_argument(
+        "--min", type=int, default=75, help="XLIFF: least memory match percentage offered (default: 75)"
+    )
     export.set_defaults(run=cmd_export)
 
     imp = commands.add_parser(
@@ -346,6 +459,32 @@ def parser() -> argparse.ArgumentParser:
     realign.add_argument("--lang", help="only this target language")
     realign.add_argument("--dry-run", action="store_true", help="say what would move; write nothing")
     realign.set_defaults(run=cmd_realign)
+
+    leverage = commands.add_parser(
+        "leverage",
+        help="fill untranslated segments from the library's translation memory (never touches others)",
+    )
+    leverage.add_argument("--publication", required=True, help="the publication to fill")
+    leverage.add_argument("--lang", help="only this target language")
+    leverage.add_argument(
+        "--min", type=int, default=75, help="least fuzzy match percentage to fill from (default: 75)"
+    )
+    leverage.add_argument(
+        "--include-draft",
+        action="store_true",
+        help="also leverage draft translations (default: reviewed only)",
+    )
+    leverage.add_argument("--dry-run", action="store_true", help="say what would be filled; write nothing")
+    leverage.set_defaults(run=cmd_leverage)
+
+    analysis = commands.add_parser(
+        "analyse", help="segments and Chinese characters per memory match band and per status (for a quote)"
+    )
+    analysis.add_argument("--publication", required=True, help="the publication to analyse")
+    analysis.add_argument("--lang", help="only this target language")
+    analysis.add_argument("--include-draft", action="store_true", help="count draft translations as memory")
+    analysis.add_argument("--json", action="store_true", help="machine-readable output, with every segment")
+    analysis.set_defaults(run=cmd_analyse)
     return main
 
 

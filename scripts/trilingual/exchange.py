@@ -24,6 +24,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from translate.storage import xliff
@@ -31,9 +32,13 @@ from translate.storage import xliff
 from .align import diff_marked
 from .errors import UserError
 from .glossary import Glossary
-from .model import text_hash
+from .memory import DEFAULT_MIN, Match
+from .model import Section, text_hash
 from .publication import Publication
 from .translations import State, Status, Translation
+
+if TYPE_CHECKING:
+    from .memory import Memory
 
 LANGUAGE_TAGS = {"zh": "zh-Hans"}
 """One BCP 47 tag per language in every exchange format: the site's short codes mapped."""
@@ -65,13 +70,31 @@ class Xliff12File(xliff.xlifffile):  # type: ignore[type-arg]
 </xliff>"""
 
 
-def export_xliff(publication: Publication, language: str) -> bytes:
-    """Every segment of a publication as one XLIFF 1.2 file for ``language``."""
+def export_xliff(
+    publication: Publication,
+    language: str,
+    memory: Memory | None = None,
+    *,
+    only_open: bool = False,
+    matches: int = 3,
+    minimum: int = DEFAULT_MIN,
+) -> bytes:
+    """Every segment of a publication as one XLIFF 1.2 file for ``language``.
+
+    Each unit carries its section and paragraph as ``<context-group>``; with a ``memory``,
+    the best ``matches`` library matches from ``minimum`` % up as ``<alt-trans>`` (what the CAT
+    tool shows as proposals); ``only_open`` keeps only missing and stale units.
+    """
     store = Xliff12File(
         sourcelanguage=bcp47(publication.config.source_language), targetlanguage=bcp47(language)
     )
     store.setfilename(store.getfilenode("NoName"), publication.id)
-    for segment in publication.document.segments():
+    sections = {section.id: section for section in publication.document.sections}
+    segments = list(publication.document.segments())
+    for index, segment in enumerate(segments):
+        state = publication.state(language, segment)
+        if only_open and state not in (State.MISSING, State.STALE):
+            continue
         unit = store.addsourceunit(segment.text, filename=publication.id)
         unit.setid(segment.id)
         unit.xmlelement.set("resname", segment.id)
@@ -80,7 +103,6 @@ def export_xliff(publication: Publication, language: str) -> bytes:
         # a translator's edit from a file that changed since the export.
         exported = translation.text if translation is not None and translation.text else ""
         unit.xmlelement.set("extradata", f"{BASE_PREFIX}{text_hash(exported) if exported else ''}")
-        state = publication.state(language, segment)
         if translation is not None and translation.text:
             unit.target = translation.text
             target = unit.xmlelement.find(f"{{{XLIFF_12}}}target")
@@ -100,9 +122,54 @@ def export_xliff(publication: Publication, language: str) -> bytes:
                 unit.markapproved(False)
             if translation.note:
                 unit.addnote(translation.note, origin="translator")
+        _context(unit.xmlelement, segment.id, sections)
         if state is State.STALE and translation is not None:
             _previous_version(unit.xmlelement, translation, segment.text)
+        if memory is not None:
+            before = segments[index - 1].hash if index > 0 else ""
+            after = segments[index + 1].hash if index + 1 < len(segments) else ""
+            found = memory.matches(
+                segment.text,
+                before=before,
+                after=after,
+                exclude=(publication.id, segment.id),
+                limit=matches,
+                minimum=minimum,
+            )
+            for match in found:
+                _alt_trans(unit.xmlelement, match, bcp47(language))
     return bytes(store)
+
+
+def _context(element: etree._Element, segment_id: str, sections: dict[str, Section]) -> None:
+    """Where the unit stands: its section (with the section's title) and its paragraph."""
+    group = etree.SubElement(
+        element, f"{{{XLIFF_12}}}context-group", {"name": "location", "purpose": "location"}
+    )
+    section_id = segment_id.split(".")[0] if segment_id != "title" else ""
+    section = sections.get(section_id)
+    if section is not None:
+        title = section.title.text if section.title is not None else ""
+        etree.SubElement(
+            group, f"{{{XLIFF_12}}}context", {"context-type": "x-section"}
+        ).text = f"{section_id} {title}".strip()
+    paragraph = segment_id.rsplit(".", 1)[0] if segment_id.count(".") == 2 else segment_id
+    etree.SubElement(group, f"{{{XLIFF_12}}}context", {"context-type": "x-paragraph"}).text = paragraph
+
+
+def _alt_trans(element: etree._Element, match: Match, language: str) -> None:
+    """A memory match as CAT tools show it: quality, where it comes from, its source and target."""
+    alt = etree.SubElement(
+        element,
+        f"{{{XLIFF_12}}}alt-trans",
+        {"match-quality": str(match.percent), "origin": match.unit.origin, "alttranstype": "proposal"},
+    )
+    if match.in_context:
+        alt.set("extradata", "in-context")
+    etree.SubElement(alt, f"{{{XLIFF_12}}}source").text = match.unit.source
+    target = etree.SubElement(alt, f"{{{XLIFF_12}}}target")
+    target.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+    target.text = match.unit.text
 
 
 def _previous_version(element: etree._Element, translation: Translation, source: str) -> None:
@@ -380,6 +447,16 @@ def export_tmx(publication: Publication, *, include_machine: bool = False) -> by
     Machine drafts are left out (a translation memory is what people wrote); with
     ``include_machine`` they come along, marked with ``x-status`` and ``x-origin`` props.
     """
+    chosen = {Status.DRAFT, Status.REVIEWED} | ({Status.MACHINE} if include_machine else set())
+    return export_library_tmx([publication], frozenset(chosen))
+
+
+def export_library_tmx(publications: list[Publication], statuses: frozenset[Status]) -> bytes:
+    """Several publications as one TMX 1.4b memory, with only translations of these statuses
+    (``export --format tmx --library``: reviewed only unless asked)."""
+    if not publications:
+        raise UserError(Path("translations"), "no publications to export", hint="add a publication first")
+    publication = publications[0]
     root = ET.Element("tmx", version="1.4")
     ET.SubElement(
         root,
@@ -396,6 +473,13 @@ def export_tmx(publication: Publication, *, include_machine: bool = False) -> by
         },
     )
     body = ET.SubElement(root, "body")
+    for publication in publications:
+        _tmx_units(body, publication, statuses)
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def _tmx_units(body: ET.Element, publication: Publication, statuses: frozenset[Status]) -> None:
     for segment in publication.document.segments():
         variants = []
         for language in publication.languages:
@@ -403,7 +487,7 @@ def export_tmx(publication: Publication, *, include_machine: bool = False) -> by
             state = publication.state(language, segment)
             if translation is None or state in (State.MISSING, State.STALE):
                 continue
-            if state is State.MACHINE and not include_machine:
+            if translation.status not in statuses:
                 continue
             variants.append((language, translation))
         if not variants:
@@ -415,11 +499,9 @@ def export_tmx(publication: Publication, *, include_machine: bool = False) -> by
         for language, translation in variants:
             tuv = ET.SubElement(unit, "tuv", {"xml:lang": bcp47(language)})
             ET.SubElement(tuv, "prop", type="x-status").text = translation.status.value
-            if translation.status is Status.MACHINE:
+            if translation.origin != "human":
                 ET.SubElement(tuv, "prop", type="x-origin").text = translation.origin
             ET.SubElement(tuv, "seg").text = translation.text
-    ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
 def tbx_id(term_id: str) -> str:

@@ -27,7 +27,10 @@ from .schema import SCHEMA_DIR, validate
 from .yamlfile import item_line, line_of, load_round_trip, read, round_trip
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../scripts/trilingual/schemas/translation.schema.json"
-FIELDS = ("source", "text", "status", "origin", "source_hash", "reviewed_by", "note")
+FIELDS = (
+    "source", "text", "status", "origin", "match", "match_source", "source_hash", "reviewed_by", "note",
+    "accept",
+)  # fmt: skip
 """Entry fields in the order tools write them: the source first, as in a bilingual file."""
 
 
@@ -63,14 +66,22 @@ class Translation:
     source: str = ""
     """The source text this translates; empty in files written before it was recorded."""
     reviewed_by: str = ""
+    match: str = ""
+    """For a translation leveraged from the memory: how close its match was (``100%``, ``87%``)."""
+    match_source: str = ""
+    """For a leveraged translation: the source text of the memory unit it was taken from."""
+    accepted: tuple[tuple[str, str], ...] = ()
+    """Warnings a translator accepted for this entry: (check, reason), from ``accept:``."""
 
     def fields(self) -> dict[str, str]:
-        """The entry as written to YAML (empty optional fields left out)."""
+        """The entry as written to YAML (empty optional fields left out; ``accept:`` is kept as is)."""
         values = {
             "source": self.source,
             "text": self.text,
             "status": self.status.value,
             "origin": self.origin,
+            "match": self.match,
+            "match_source": self.match_source,
             "source_hash": self.source_hash,
             "reviewed_by": self.reviewed_by,
             "note": self.note,
@@ -154,6 +165,9 @@ def _entry(path: Path, segment_id: str, entry: Any, line: int) -> Translation:
         line=line,
         source=source,
         reviewed_by=str(entry.get("reviewed_by") or ""),
+        match=str(entry.get("match") or ""),
+        match_source=str(entry.get("match_source") or ""),
+        accepted=tuple((str(k), str(v)) for k, v in (entry.get("accept") or {}).items()),
     )
 
 
