@@ -51,7 +51,8 @@ def test_headings_links_code_and_opted_out_elements_are_untouched() -> None:
     assert out.count("tl-term") == 1
     expected = (
         '<p><a class="tl-term" href="../glossary/#intellectual-property" data-term="intellectual-property" '
-        'data-tip="知的財産権 · intellectual property">知识产权</a></p>'
+        'data-tip="知的財産権 · intellectual property" data-ja="知的財産権" data-en="intellectual property">'
+        "知识产权</a></p>"
     )
     assert out.endswith(expected)
 
@@ -72,3 +73,16 @@ def test_void_and_self_closing_tags_do_not_break_nesting() -> None:
     html = '<div lang="en"><img src="x.png"><br/>IP<hr></div><p lang="zh-Hans">知识产权</p>'
     out = annotator().annotate_html(html, "ja")
     assert out.count("tl-term") == 2
+
+
+def test_only_the_first_occurrence_on_a_page_in_each_language_is_a_link() -> None:
+    html = (
+        '<p lang="zh-Hans">知识产权与知识产权</p><p lang="en">IP and IP</p><p lang="zh-Hans">再说知识产权</p>'
+    )
+    out = annotator().annotate_html(html, "en")
+    assert out.count("<a ") == 2, "one link per language"
+    assert out.count('data-term="intellectual-property"') == 5, "later ones keep their key for search"
+    assert out.count('<span data-term="intellectual-property">') == 3
+    assert text_of(out) == "知识产权与知识产权IP and IP再说知识产权"
+    again = annotator().annotate_html(html, "en")
+    assert again == out, "a new page starts afresh"

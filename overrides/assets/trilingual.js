@@ -289,8 +289,10 @@
       if (popover && popover.contains(event.relatedTarget)) return;
       if (!link.contains(event.relatedTarget)) closePopover();
     });
+    var focused = { link: null, at: 0 };
     document.addEventListener("focusin", function (event) {
       var link = termOf(event.target);
+      if (link) focused = { link: link, at: Date.now() };
       if (link) openPopover(link);
       else if (!(popover && popover.contains(event.target))) closePopover();
     });
@@ -300,8 +302,11 @@
       var link = termOf(event.target);
       if (link && touch.matches && !root.classList.contains("tl-terms-off")) {
         event.preventDefault();
-        if (popoverOwner === link && popover && !popover.hidden) closePopover();
+        /* The tap's own focus may just have opened it: that tap opens, the next one closes. */
+        var justFocused = focused.link === link && Date.now() - focused.at < 600;
+        if (popoverOwner === link && popover && !popover.hidden && !justFocused) closePopover();
         else openPopover(link);
+        focused = { link: null, at: 0 };
         return;
       }
       if (link && root.classList.contains("tl-terms-off")) { event.preventDefault(); return; }
@@ -370,7 +375,8 @@
     function update() {
       pending = false;
       if (window.scrollY < 40) { if (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))) === rows[0]) remember(""); return; }
-      var top = header() + 8;
+      /* The paragraph being read: the first one reaching below the top quarter of the view. */
+      var top = header() + (window.innerHeight - header()) / 4;
       for (var i = 0; i < rows.length; i++) {
         var box = rows[i].getBoundingClientRect();
         if (box.height && box.bottom > top) { remember(rows[i].id); return; }

@@ -245,8 +245,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             return context
         i18n = config.plugins.get("i18n")
         roots = getattr(i18n, "extra_alternate", None)
-        if roots:
-            config.extra["alternate"] = copy.deepcopy(roots)
+        if roots:  # as the i18n plugin sets it (an attribute, which the theme reads)
+            config.extra.alternate = copy.deepcopy(roots)  # type: ignore[attr-defined]
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         context["base_url"] = base or "/"
         # What a page's context has (search, the reader's strings), with the search index's URL
@@ -269,7 +269,12 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
     def _reader_context(self, lang: str) -> dict[str, Any]:
         """Interface strings for the theme (footer, reader script) in the language being built."""
         assert self.library is not None
-        return {"tl_ui": self.library.renderer.ui[lang], "tl_languages": dict(self._languages.names)}
+        about = "about/" if lang == self._languages.source else f"{lang}/about/"
+        return {
+            "tl_ui": self.library.renderer.ui[lang],
+            "tl_languages": dict(self._languages.names),
+            "tl_about": about,
+        }
 
     @timed
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
