@@ -69,3 +69,9 @@ def test_matches_never_overlap_and_each_is_a_form_found_at_its_place(text: str, 
         assert text[match.start : match.end] == match.text == match.key
     for first, second in itertools.pairwise(matches):
         assert first.end <= second.start
+
+
+def test_straight_and_typographic_apostrophes_match_each_other() -> None:
+    forms = [("leading Party members' group", "a"), ("China’s IP stories", "b")]
+    found = find_terms("the leading Party members’ group tells China's IP stories", forms, ignore_case=True)
+    assert [m.key for m in found] == ["a", "b"]

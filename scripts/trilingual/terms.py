@@ -39,8 +39,12 @@ def _first_key(char: str, ignore_case: bool) -> str:
     return char.lower() if ignore_case else char
 
 
+_APOSTROPHES = "'’"
+
+
 def _form_pattern(index: int, form: str) -> str:
-    escaped = re.escape(form)
+    # A straight and a typographic apostrophe are the same letter to a reader.
+    escaped = "".join(f"[{_APOSTROPHES}]" if c in _APOSTROPHES else re.escape(c) for c in form)
     # Latin words match whole words only ("IP" not inside "IPR"), plurals included.
     if form[:1].isascii() and form[:1].isalnum():
         escaped = r"(?<![A-Za-z0-9])" + escaped
