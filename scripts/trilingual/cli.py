@@ -90,26 +90,27 @@ def cmd_status(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
-    from .qa import Severity, check_publication
+    from .qa import Severity, check_library
     from .site import load
 
     # Every file the build reads (ui.yml, references.yml, publication.yml …) is read here
     # first, so a mistake the build would stop on is reported with its file and line now.
     load(project.translations_dir, project.languages, project.root / "docs")
     glossary = None if args.no_terms else project.glossary()
-    findings = [
-        finding
-        for publication in project.publications(args.publication)
-        for finding in check_publication(publication, glossary, project.target(args.lang))
-    ]
+    library = project.publications()
+    if args.publication:
+        _one(project, library, args.publication)
+    findings = check_library(library, glossary, project.target(args.lang), args.publication)
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            print(finding)
+            if args.show_accepted or not finding.accepted:
+                print(finding)
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = len(findings) - errors
-    print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    accepted = sum(1 for f in findings if f.accepted)
+    warnings = len(findings) - errors - accepted
+    print(f"{errors} error(s), {warnings} warning(s), {accepted} accepted", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -254,6 +255,39 @@ def cmd_analyse(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_terms(project: Project, args: argparse.Namespace) -> int:
+    from .references import REFERENCES_FILE, load_references
+    from .termsuggest import suggest, yaml_text
+
+    if not args.suggest:
+        raise UserError(project.translations_dir, "nothing to do", hint="pass --suggest")
+    library = project.publications()
+    publication = _one(project, library, args.publication)
+    known = [form for term in project.glossary() for lang in ("zh",) for form in term.forms(lang)]
+    references = load_references(project.translations_dir / REFERENCES_FILE, project.languages.all)
+    titles = [form for reference in references for form in reference.forms("zh")]
+    candidates = suggest(publication, known, titles, min_count=args.min_count)
+    print(yaml_text(publication.id, candidates, project.languages.all), end="")
+    terms = sum(1 for c in candidates if c.kind == "term")
+    print(f"{terms} candidate term(s), {len(candidates) - terms} candidate reference(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_concordance(project: Project, args: argparse.Namespace) -> int:
+    from .termsuggest import concordance, concordance_text
+
+    where = args.lang
+    if where is not None and where != project.languages.source:
+        project.target(where)
+    languages = list(project.languages.targets)
+    lines = concordance(project.publications(args.publication), args.word, languages, where)
+    if args.json:
+        print(json.dumps([line.as_dict() for line in lines], ensure_ascii=False, indent=2))
+    else:
+        print(concordance_text(lines, args.word), end="")
+    return 0
+
+
 def _output_folder(value: str) -> Path:
     out = Path(value)
     if out.exists() and not out.is_dir():
@@ -324,6 +358,8 @@ def cmd_import(project: Project, args: argparse.Namespace) -> int:
     from .exchange import import_xliff
     from .lock import update_file
 
+    if Path(args.file).suffix.lower() in (".tbx", ".tsv"):
+        return _import_glossary(project, args)
     publication_id, language = _xliff_name(Path(args.file), args)
     publication = project.publications(publication_id)[0]
     (language,) = project.target(language)
@@ -345,6 +381,23 @@ def cmd_import(project: Project, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.skipped else 0
+
+
+def _import_glossary(project: Project, args: argparse.Namespace) -> int:
+    from .glossary_import import import_glossary
+
+    target = project.target(args.lang)[0] if args.lang else None
+    path = project.translations_dir / GLOSSARY_FILE
+    report = import_glossary(
+        Path(args.file), path, project.languages.all, target=target, dry_run=args.dry_run
+    )
+    for line in report.lines():
+        print(line)
+    if args.dry_run:
+        print(f"(dry run: {path} not written)", file=sys.stderr)
+    elif report.written:
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
 
 
 def cmd_realign(project: Project, args: argparse.Namespace) -> int:
@@ -396,6 +449,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("--no-terms", action="store_true", help="skip the glossary checks")
+    check.add_argument(
+        "--show-accepted", action="store_true", help="also list the warnings accepted in the files (accept:)"
+    )
     check.set_defaults(run=cmd_check)
 
     draft = commands.add_parser(
@@ -440,7 +496,11 @@ def parser() -> argparse.ArgumentParser:
         "import",
         help="read an XLIFF back: text, status and notes; says what changed, refuses what is not ours",
     )
-    imp.add_argument("file", help="an XLIFF file, named <publication>.<lang>.xlf by export")
+    imp.add_argument(
+        "file",
+        help="an XLIFF file, named <publication>.<lang>.xlf by export; or a glossary (.tbx, or an OmegaT "
+        ".tsv with --lang) to merge into glossary.yml",
+    )
     imp.add_argument("--publication", help="the publication, if the file name does not say")
     imp.add_argument("--lang", help="the language, if the file name does not say")
     imp.add_argument(
@@ -485,6 +545,23 @@ def parser() -> argparse.ArgumentParser:
     analysis.add_argument("--include-draft", action="store_true", help="count draft translations as memory")
     analysis.add_argument("--json", action="store_true", help="machine-readable output, with every segment")
     analysis.set_defaults(run=cmd_analyse)
+
+    terms = commands.add_parser(
+        "terms", help="--suggest: candidate glossary terms and references of a publication, as YAML to fill"
+    )
+    terms.add_argument("--suggest", action="store_true", help="list terms the glossary does not have")
+    terms.add_argument("--publication", required=True, help="the publication to read")
+    terms.add_argument("--min-count", type=int, default=2, help="least occurrences of a term (default: 2)")
+    terms.set_defaults(run=cmd_terms)
+
+    concordance = commands.add_parser(
+        "concordance", help="every sentence of the library with a word, beside its translations"
+    )
+    concordance.add_argument("word", help="a word or phrase (Chinese by default)")
+    concordance.add_argument("--lang", help="look for the word in this language's text (zh, ja, en)")
+    concordance.add_argument("--publication", help="only this publication")
+    concordance.add_argument("--json", action="store_true", help="machine-readable output")
+    concordance.set_defaults(run=cmd_concordance)
     return main
 
 

@@ -513,7 +513,8 @@ def export_tbx(glossary: Glossary, languages: tuple[str, ...]) -> bytes:
     """The term base as TBX (ISO 30042 "martif", which OmegaT, Trados and memoQ read).
 
     Approved terms are ``preferredTerm``, variants ``admittedTerm`` and forbidden forms
-    ``deprecatedTerm``; notes are definitions in their language.
+    ``deprecatedTerm`` (as ``administrativeStatus`` and the older ``normativeAuthorization``, so
+    that tools do not offer them); notes are definitions in their language.
     """
     root = ET.Element("martif", {"type": "TBX", "xml:lang": "en"})
     header = ET.SubElement(ET.SubElement(ET.SubElement(root, "martifHeader"), "fileDesc"), "sourceDesc")
@@ -533,17 +534,23 @@ def export_tbx(glossary: Glossary, languages: tuple[str, ...]) -> bytes:
                 tig = ET.SubElement(lang_set, "tig")
                 ET.SubElement(tig, "term").text = text
                 ET.SubElement(tig, "termNote", type="administrativeStatus").text = status
+                # the older data category, which some tools read instead
+                ET.SubElement(tig, "termNote", type="normativeAuthorization").text = status.removesuffix(
+                    "-admn-sts"
+                )
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
 def export_glossary_tsv(glossary: Glossary, source: str, target: str) -> str:
-    """OmegaT's glossary format: source term, target term, comment — one line per source form."""
+    """OmegaT's glossary format: source term, target term, comment — one line per source form.
+
+    Forbidden forms are left out: OmegaT offers whatever a glossary line holds as a suggestion
+    (the TBX marks them ``deprecatedTerm`` instead).
+    """
     lines = []
     for term in glossary:
         comment = term.notes.get(target, "")
-        if term.forbidden.get(target):
-            comment += f" [not: {'; '.join(term.forbidden[target])}]"
         for form in term.forms(source):
             cells = [form, term.terms[target], comment.strip()]
             lines.append("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
