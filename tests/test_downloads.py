@@ -136,3 +136,24 @@ def test_each_edition_has_an_atom_feed_of_its_publications(site: Path, edition: 
     assert entry.published.startswith("2022-") and entry.updated >= entry.published
     if edition:
         assert "/ " in entry.summary  # "reviewed: N / M"
+
+
+@pytest.mark.parametrize("edition", ["", "ja/", "en/"])
+def test_the_full_text_page_holds_every_paragraph_once_in_order_and_is_linked(
+    site: Path, edition: str
+) -> None:
+    document = ingest(FIXTURES / PUB / "source.zh.md", PUB)
+    expected = [
+        unit
+        for section in document.sections
+        for unit in ([section.title.id] if section.title else []) + [p.id for p in section.paragraphs]
+    ]
+    page = (site / edition / PUB / "full" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<div class="tl-row tl-row--(?:title|paragraph)" id="([^"]+)"', page) == expected
+    if edition:
+        assert known_text(edition[:2], "s2.p2.s3") in page
+    publication_page = (site / edition / PUB / "index.html").read_text(encoding="utf-8")
+    assert 'href="full/"' in publication_page and 'href="downloads/"' in publication_page
+    for section in document.sections:
+        section_page = (site / edition / PUB / section.id / "index.html").read_text(encoding="utf-8")
+        assert 'href="../full/#' in section_page and 'href="../downloads/"' in section_page

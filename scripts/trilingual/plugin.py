@@ -39,7 +39,7 @@ from .feed import FEED, atom
 from .files import write_if_changed
 from .generate import generate, input_fingerprint
 from .pdf import write_pdfs
-from .render import GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages
+from .render import FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages
 from .search import Record, build_index, index_json, page_records
 from .site import Library
 
@@ -333,7 +333,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             children = [f"{publication.id}/index.md"] + [
                 f"{publication.id}/{s.id}.md" for s in publication.sections()
             ]
-            children.append(f"{publication.id}/{DOWNLOADS}.md")
+            children += [f"{publication.id}/{FULL_TEXT_PAGE}.md", f"{publication.id}/{DOWNLOADS}.md"]
             nav.append({title: children})
         if len(self.library.glossary):
             nav.append(f"{GLOSSARY_PAGE}/index.md")

@@ -25,6 +25,7 @@ from .yamlfile import line_of, read
 
 HEADING_PLACEHOLDERS = {"label", "number", "title"}
 GLOSSARY_PAGE = "glossary"
+FULL_TEXT_PAGE = "full"
 REFERENCES_PAGE = "references"
 
 
@@ -205,6 +206,7 @@ class Renderer:
                 ).render(
                     **context,
                     section=section,
+                    section_id=section.id,
                     heading=self.section_title(publication, section, lang),
                     rows=rows,
                     legend=legend(rows),
@@ -219,7 +221,21 @@ class Renderer:
                         for other in links.related(publication, section)
                     ],
                 )
+            pages[f"{publication.id}/{FULL_TEXT_PAGE}.{lang}.md"] = self.render_full_text(
+                publication, lang, context
+            )
         return pages
+
+    def render_full_text(self, publication: Publication, lang: str, context: dict[str, Any]) -> str:
+        """Every section's rows on one page: the section titles are the rows that head them."""
+        rows = [row for section in publication.sections() for row in self.rows(publication, section, lang)]
+        return self.env.get_template("fulltext.md.j2").render(
+            **context,
+            section_id=FULL_TEXT_PAGE,
+            heading=self.document_title(publication, lang),
+            rows=rows,
+            legend=legend(rows),
+        )
 
     def render_catalogue(self, publications: list[Publication], lang: str) -> str:
         """The list of publications shown on the home page."""
