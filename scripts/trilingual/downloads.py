@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import config
 from .exchange import bcp47, export_glossary_tsv, export_tbx, export_tmx
 from .files import write_if_changed
 from .glossary import Glossary
@@ -29,7 +30,7 @@ from .publication import Publication
 from .render import Renderer
 from .translations import State
 
-DOWNLOADS = "downloads"
+DOWNLOADS = config.DOWNLOADS
 LICENCE = (
     "Translations, glossary and references: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
     "The original text is the issuing body's; the translations are unofficial."

@@ -14,36 +14,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .errors import TranslationError
+from .config import FULL_TEXT_PAGE as FULL_TEXT_PAGE
+from .config import GLOSSARY_PAGE as GLOSSARY_PAGE
+from .config import REFERENCES_PAGE as REFERENCES_PAGE
+from .config import SiteLanguages as SiteLanguages
+from .config import load_ui as load_ui
 from .model import Section, Segment
-from .pagetext import environment, fill, placeholders
+from .pagetext import environment, fill
 from .publication import PUBLICATION_FILE, Publication
-from .schema import SCHEMA_DIR, validate
 from .status import Coverage, coverage
 from .translations import State
-from .yamlfile import line_of, read
-
-HEADING_PLACEHOLDERS = {"label", "number", "title"}
-GLOSSARY_PAGE = "glossary"
-FULL_TEXT_PAGE = "full"
-REFERENCES_PAGE = "references"
-
-
-@dataclass(frozen=True)
-class SiteLanguages:
-    """The site's locales: the original's (served at ``/``) and the translations' (``/<lang>/``)."""
-
-    source: str
-    targets: tuple[str, ...]
-    names: tuple[tuple[str, str], ...] = ()
-    """Each locale's name in its own language (中文, 日本語, English), as the switcher shows it."""
-
-    @property
-    def all(self) -> tuple[str, ...]:
-        return (self.source, *self.targets)
-
-    def name(self, lang: str) -> str:
-        return dict(self.names).get(lang, lang)
+from .yamlfile import read
 
 
 @dataclass(frozen=True)
@@ -81,37 +62,6 @@ class Row:
     id: str
     kind: str  # "title" or "paragraph"
     cells: tuple[Cell, ...]
-
-
-def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
-    """Interface strings per site language; every language must have the source language's keys."""
-    data = read(path) or {}
-    validate(data, SCHEMA_DIR, "ui.schema.json", path)
-    ui: dict[str, dict[str, str]] = {}
-    for lang in languages.all:
-        if not isinstance(data.get(lang), dict):
-            raise TranslationError(path, f"no interface strings for {lang!r}", hint=f"add a '{lang}:' block")
-    keys = list(data[languages.source])
-    for lang in languages.all:
-        strings = data[lang]
-        missing = [key for key in keys if key not in strings]
-        if missing:
-            raise TranslationError(
-                path,
-                f"{lang!r} lacks {', '.join(missing)}",
-                line=line_of(data, lang),
-                hint=f"translate them from the '{languages.source}:' block",
-            )
-        ui[lang] = {key: "" if strings[key] is None else str(strings[key]) for key in keys}
-        unknown = placeholders(ui[lang].get("section_heading", "")) - HEADING_PLACEHOLDERS
-        if unknown:
-            raise TranslationError(
-                path,
-                f"unknown placeholder {{{sorted(unknown)[0]}}} in {lang}.section_heading",
-                line=line_of(strings, "section_heading"),
-                hint="use {label}, {number} and {title} only",
-            )
-    return ui
 
 
 class Renderer:

@@ -14,20 +14,17 @@ from typing import Any
 
 from .annotate import Annotator, Entry
 from .collation import index_letter, pinyin, pinyin_with_tones, sort_key
+from .config import GLOSSARY_PAGE, REFERENCES_PAGE, UI_FILE, SiteLanguages, load_ui, reserved_names
 from .crossref import CrossReferences, Occurrence, cross_references
 from .downloads import DOWNLOADS as DOWNLOADS_PAGE
 from .downloads import render_page as render_downloads
 from .errors import TranslationError
-from .files import is_generated
 from .glossary import GLOSSARY_FILE, Glossary, Term, load_glossary
 from .model import Section
 from .publication import Publication, load_library
 from .references import REFERENCES_FILE, Reference, load_references
-from .render import GLOSSARY_PAGE, REFERENCES_PAGE, Link, Renderer, SectionLinks, SiteLanguages, load_ui
+from .render import Link, Renderer, SectionLinks
 from .search import Segmenter
-
-UI_FILE = "ui.yml"
-RESERVED = {GLOSSARY_PAGE, REFERENCES_PAGE, "assets", "search", "404", "index", "sitemap", "robots"}
 
 
 def term_entry(term: Term) -> Entry:
@@ -266,21 +263,6 @@ def _reading(term: Term, lang: str) -> str:
 
 def _href(occurrence: Occurrence) -> str:
     return f"../{occurrence.publication}/{occurrence.section}/#{occurrence.paragraph}"
-
-
-def reserved_names(languages: SiteLanguages, docs_dir: Path | None = None) -> set[str]:
-    """Names a publication id may not take: the site's own folders, its languages, and every
-    hand-written page and folder of ``docs/`` (``about``, ``translate`` …), which it would replace."""
-    names = RESERVED | set(languages.all)
-    if docs_dir is not None and docs_dir.is_dir():
-        for path in docs_dir.iterdir():
-            if path.is_dir() and not is_generated(path):
-                names.add(path.name)
-            elif path.suffix == ".md":
-                stem = path.stem
-                base, dot, suffix = stem.rpartition(".")
-                names.add(base if dot and suffix in languages.all else stem)
-    return names
 
 
 def load(translations_dir: Path, languages: SiteLanguages, docs_dir: Path | None = None) -> Library:
