@@ -136,7 +136,7 @@ def test_inconsistency_across_the_library(project: Path, capsys: pytest.CaptureF
     assert text.count("Strengthen the regulation of the IP service industry.") == 1
     en.write_text(text.replace("Strengthen the regulation of the IP service industry.",
                                "Tighten oversight of IP services."), encoding="utf-8")  # fmt: skip
-    code, out, _ = run(capsys, "check", "--lang", "en", "--publication", "plan-copy")
+    _, out, _ = run(capsys, "check", "--lang", "en", "--publication", "plan-copy")
     found = [line for line in out.splitlines() if "[inconsistent-library]" in line]
     assert len(found) == 1 and f"{PUB}/s6.p2.s1" in found[0] and "plan-copy/en.yml" in found[0]
     _, out, _ = run(capsys, "check", "--lang", "en", "--publication", PUB)
