@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .entries import Entry
 from .terms import TermMatcher
 
 _TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
@@ -45,22 +46,6 @@ SKIP = {
 }
 SKIP_CLASSES = {"tl-no-annotate", "headerlink", "md-nav", "tl-mark"}
 LATIN = {"en", "fr", "de", "es"}
-
-
-@dataclass(frozen=True)
-class Entry:
-    """Something that can be annotated: a glossary term or a reference."""
-
-    id: str
-    kind: str  # "term" or "reference"
-    forms: dict[str, tuple[str, ...]]
-    """Every form to find, per language code (``zh``, ``ja``, ``en``)."""
-    labels: dict[str, str]
-    """The name in each language, for the tooltip."""
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}:{self.id}"
 
 
 @dataclass

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .annotate import Entry
+from .entries import Entry
 from .model import Section
 from .publication import Publication
 from .terms import TermMatcher

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .entries import Named
 from .errors import TranslationError
 from .schema import SCHEMA_DIR, validate
 from .yamlfile import line_of, read
@@ -20,7 +21,7 @@ GLOSSARY_FILE = "glossary.yml"
 
 
 @dataclass(frozen=True)
-class Term:
+class Term(Named):
     id: str
     category: str
     terms: dict[str, str]
@@ -32,10 +33,12 @@ class Term:
     pinyin: str = ""
     line: int = 0
 
-    def forms(self, lang: str) -> tuple[str, ...]:
-        """The approved term and its variants in ``lang``: every acceptable form."""
-        term = self.terms.get(lang)
-        return ((term,) if term else ()) + self.variants.get(lang, ())
+    entry_kind = "term"
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The approved term in each language."""
+        return self.terms
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .entries import Named
 from .errors import TranslationError
 from .schema import SCHEMA_DIR, validate
 from .yamlfile import line_of, read
@@ -13,7 +14,7 @@ REFERENCES_FILE = "references.yml"
 
 
 @dataclass(frozen=True)
-class Reference:
+class Reference(Named):
     id: str
     kind: str
     titles: dict[str, str]
@@ -24,9 +25,12 @@ class Reference:
     notes: dict[str, str] = field(default_factory=dict)
     line: int = 0
 
-    def forms(self, lang: str) -> tuple[str, ...]:
-        title = self.titles.get(lang)
-        return ((title,) if title else ()) + self.variants.get(lang, ())
+    entry_kind = "reference"
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The document's title in each language."""
+        return self.titles
 
 
 def load_references(path: Path, languages: tuple[str, ...]) -> tuple[Reference, ...]:

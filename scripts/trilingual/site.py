@@ -12,12 +12,13 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from .annotate import Annotator, Entry
+from .annotate import Annotator
 from .collation import index_letter, pinyin, pinyin_with_tones, sort_key
 from .config import GLOSSARY_PAGE, REFERENCES_PAGE, UI_FILE, SiteLanguages, load_ui, reserved_names
 from .crossref import CrossReferences, Occurrence, cross_references
 from .downloads import DOWNLOADS as DOWNLOADS_PAGE
 from .downloads import render_page as render_downloads
+from .entries import Entry
 from .errors import TranslationError
 from .glossary import GLOSSARY_FILE, Glossary, Term, load_glossary
 from .model import Section
@@ -25,15 +26,6 @@ from .publication import Publication, load_library
 from .references import REFERENCES_FILE, Reference, load_references
 from .render import Link, Renderer, SectionLinks
 from .search import Segmenter
-
-
-def term_entry(term: Term) -> Entry:
-    return Entry(term.id, "term", {lang: term.forms(lang) for lang in term.terms}, dict(term.terms))
-
-
-def reference_entry(reference: Reference) -> Entry:
-    forms = {lang: reference.forms(lang) for lang in reference.titles}
-    return Entry(reference.id, "reference", forms, dict(reference.titles))
 
 
 @dataclass
@@ -52,11 +44,11 @@ class Library(SectionLinks):
 
     @cached_property
     def term_entries(self) -> tuple[Entry, ...]:
-        return tuple(term_entry(term) for term in self.glossary)
+        return tuple(term.entry() for term in self.glossary)
 
     @cached_property
     def reference_entries(self) -> tuple[Entry, ...]:
-        return tuple(reference_entry(reference) for reference in self.references)
+        return tuple(reference.entry() for reference in self.references)
 
     @cached_property
     def segmenter(self) -> Segmenter:
@@ -163,7 +155,7 @@ class Library(SectionLinks):
             groups[letter].append(
                 {
                     "id": term.id,
-                    "term": term.terms[lang],
+                    "name": term.terms[lang],
                     "lang": tag,
                     "reading": readings.get(lang, ""),
                     "forms": self._forms(term.terms, lang, readings),
@@ -177,6 +169,7 @@ class Library(SectionLinks):
                     "note": term.notes.get(lang) or term.notes.get(self.languages.source, ""),
                     "note_lang": tag if note_lang == lang else self._source_tag(),
                     "occurrences": self._occurrences(self.term_refs, term.id, lang),
+                    **{"issuer": "", "year": "", "url": ""},
                 }
             )
         view = [
@@ -192,8 +185,9 @@ class Library(SectionLinks):
             groups[reference.kind].append(
                 {
                     "id": reference.id,
-                    "title": reference.titles[lang],
+                    "name": reference.titles[lang],
                     "lang": tag,
+                    **{"reading": "", "variants": [], "forbidden": [], "category": ""},
                     "forms": self._forms(reference.titles, lang, {}),
                     "issuer": reference.issuer.get(lang, ""),
                     "year": reference.year or "",
