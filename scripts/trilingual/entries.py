@@ -29,7 +29,9 @@ class Named:
         return ((name,) if name else ()) + self.variants.get(lang, ())
 
     def entry(self) -> Entry:
-        return Entry(self.id, self.entry_kind, {lang: self.forms(lang) for lang in self.names}, dict(self.names))
+        return Entry(
+            self.id, self.entry_kind, {lang: self.forms(lang) for lang in self.names}, dict(self.names)
+        )
 
 
 @dataclass(frozen=True)
