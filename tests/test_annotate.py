@@ -86,3 +86,14 @@ def test_only_the_first_occurrence_on_a_page_in_each_language_is_a_link() -> Non
     assert text_of(out) == "知识产权与知识产权IP and IP再说知识产权"
     again = annotator().annotate_html(html, "en")
     assert again == out, "a new page starts afresh"
+
+
+def test_a_greater_than_sign_inside_an_attribute_value_is_not_the_end_of_the_tag() -> None:
+    from trilingual.annotate import Annotator
+    from trilingual.entries import Entry
+
+    ip = Entry("ip", "term", {"zh": ("知识产权",)}, {"zh": "知识产权", "en": "IP"})
+    annotator = Annotator((ip,), lambda entry: f"#{entry.id}")
+    html = '<p title="a>知识产权" data-x=\'b>c\'>1 < 2 知识产权</p>'
+    out = annotator.annotate_html(html, "zh")
+    assert out.startswith('<p title="a>知识产权" data-x=\'b>c\'>1 &lt; 2 <a class="tl-term" href="#ip"')

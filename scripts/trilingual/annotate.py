@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from .entries import Entry
 from .terms import TermMatcher
 
-_TOKEN_RE = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
-_TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.DOTALL)
+# A tag ends at the first ">" outside a quoted attribute value ("a>b" is text inside a title).
+_TOKEN_RE = re.compile(r"""(<!--.*?-->|<[!/?a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>)""", re.DOTALL)
+_QUOTED = r"""(?:[^>"']|"[^"]*"|'[^']*')"""
+_TAG_RE = re.compile(rf"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)({_QUOTED}*?)(/)?\s*>", re.DOTALL)
 _ATTR_RE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIP = {
@@ -100,10 +102,10 @@ class Annotator:
         stack: list[tuple[str, str, bool]] = []  # (tag, lang, skip)
         seen: set[tuple[str, str]] = set()  # (language, entry) already linked on this page
         out = []
-        for token in _TOKEN_RE.split(fragment):
+        for index, token in enumerate(_TOKEN_RE.split(fragment)):
             if not token:
                 continue
-            if token.startswith("<"):
+            if index % 2:  # a tag or a comment (split keeps them at odd places)
                 out.append(token)
                 tag = _TAG_RE.match(token)
                 if token.startswith("<!") or tag is None:
