@@ -346,3 +346,20 @@ def test_the_home_page_has_a_card_per_publication(page, site_url: str) -> None: 
     assert re.search(r"\d+ of \d+ sentences reviewed", card.locator(".tl-pubcard__status").inner_text())
     card.get_by_role("link", name="Start reading").click()
     page.wait_for_url(f"{site_url}en/{PUB}/s0/")
+
+
+def test_a_tap_on_a_sentence_keeps_its_counterparts_lit(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{site_url}en/{PUB}/s1/")
+    sentence = page.locator('[id="s1.p1"] .tl-cell--target [data-seg="s1.p1.s2"]')
+    sentence.tap(position={"x": 3, "y": 3})
+    lit = page.locator(".tl-aligned")
+    assert lit.evaluate_all("l => l.map(e => e.dataset.seg)") == ["s1.p1.s2"] * 3
+    colour = page.locator('[id="s1.p1"] .tl-cell--source .tl-aligned').evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    sentence.tap(position={"x": 3, "y": 3})
+    assert lit.count() == 0, "a second tap lets go"
+    context.close()
