@@ -15,7 +15,7 @@ from lxml import etree
 
 from conftest import FIXTURES, make_project
 from trilingual.cli import main
-from trilingual.exchange import XLIFF_12
+from trilingual.exchange import XLIFF_12, Xliff12File
 from trilingual.translations import load_translation_file
 
 PUB = "cnipa-2021-work-plan"
@@ -136,6 +136,10 @@ def test_leverage_never_touches_existing_work(library: Path, capsys: pytest.Capt
     assert not (library / "translations" / REVISED / "en.yml").exists()
 
 
+def contexts_s1(units: dict[str, etree._Element]) -> str:
+    return str(next(units["s1.p1.s6"].iter(f"{{{XLIFF_12}}}context")).text)
+
+
 def _units(path: Path) -> dict[str, etree._Element]:
     tree = etree.parse(str(path))
     return {u.get("id"): u for u in tree.iter(f"{{{XLIFF_12}}}trans-unit")}
@@ -152,6 +156,14 @@ def test_xliff_carries_matches_and_round_trips(library: Path, capsys: pytest.Cap
     assert alt.findtext(f"{{{XLIFF_12}}}source") == "巩固深化中央巡视整改成果，适时开展“回头看”。"
     contexts = [c.text for c in units["s3.p2.s2"].iter(f"{{{XLIFF_12}}}context")]
     assert contexts[0].startswith("s3 ") and contexts[1] == "s3.p2"
+    # as a CAT tool's library reads them (translate-toolkit, behind Pootle and Weblate)
+    store = Xliff12File.parsefile(str(out / f"{REVISED}.ja.xlf"))
+    unit = next(u for u in store.units if u.getid().endswith("s1.p1.s6"))
+    (proposal,) = unit.getalttrans()
+    assert proposal.source == "巩固深化中央巡视整改成果，适时开展“回头看”。" and proposal.target
+    assert unit.getcontextgroups("location") == [
+        [("x-section", contexts_s1(units)), ("x-paragraph", "s1.p1")]
+    ]
 
     code, _, err = run(capsys, "leverage", "--publication", REVISED, "--lang", "ja")
     assert code == 0, err

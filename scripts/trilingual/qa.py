@@ -295,6 +295,8 @@ def check_publication(
     publication: Publication, glossary: Glossary | None = None, languages: list[str] | None = None
 ) -> list[Finding]:
     """Every finding for a publication, in reading order per language."""
+    from .style import check_style  # the house style (style.py imports this module)
+
     findings: list[Finding] = []
     source_path = Path(publication.document.source_path)
     for language in languages or publication.languages:
@@ -327,6 +329,7 @@ def check_publication(
                             f"{source_text[:20]}… is elsewhere translated as {first[:40]!r}",
                         )
                     )
+        findings.extend(check_style(publication, language))
     return findings
 
 
