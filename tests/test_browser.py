@@ -39,10 +39,25 @@ def test_copy_buttons_give_the_paragraph_link_and_a_citation(page, site_url: str
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}en/{PUB}/s2/#s2.p1"
     row.get_by_role("button", name="Copy citation").click()
     citation = page.evaluate("navigator.clipboard.readText()")
+    # Issuer, the title in the translation and the original, the date in the page's language,
+    # the paragraph's number, the translation's status, the stable URL and the access date.
     assert citation.startswith(
-        "Key Points of the Work of the China National Intellectual Property Administration"
+        "China National Intellectual Property Administration (CNIPA), Key Points of the Work"
     )
-    assert "2021-05-19" in citation and citation.endswith("#s2.p1")
+    assert "[国家知识产权局2021年工作要点]" in citation and "19 May 2021" in citation
+    assert "para. 2.1" in citation and "unofficial English translation" in citation
+    assert f"{site_url}en/{PUB}/s2/#s2.p1 (accessed " in citation and "{" not in citation
+
+
+def test_a_citation_in_chinese_uses_chinese_punctuation(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site_url}{PUB}/s3/")
+    row = page.locator('[id="s3.p2"]')
+    row.hover()
+    row.get_by_role("button", name="复制引用").click()
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation.startswith("国家知识产权局：《国家知识产权局2021年工作要点》，2021年5月19日，第3.2段。")
+    assert citation.endswith("访问）") and "年" in citation.split("（")[-1]
 
 
 def test_glossary_tooltip_opens_by_keyboard(page, site_url: str) -> None:  # type: ignore[no-untyped-def]

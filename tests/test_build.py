@@ -60,11 +60,16 @@ def test_columns_are_marked_with_their_language(built_site: Path, lang: str, oth
         assert "tl-cell--other" in third["class"] and third["lang"] == other, "for the three-language view"
 
 
-def test_the_original_site_has_one_column_in_chinese(built_site: Path) -> None:
+def test_the_original_site_reads_the_original_with_translations_on_request(built_site: Path) -> None:
+    """The Chinese edition's text is the original; the translations are there for its view
+    modes, marked as other languages and kept out of its search index."""
     soup = page(built_site, "zh", f"{PUB}/s3")
     assert soup.html is not None and soup.html["lang"] == "zh"
     assert not soup.select(".tl-cell--target")
-    assert {cell["lang"] for cell in soup.select(".tl-cell")} == {"zh-Hans"}
+    assert {cell["lang"] for cell in soup.select(".tl-cell--source")} == {"zh-Hans"}
+    others = soup.select(".tl-row[id] > .tl-cell--other")
+    assert others and all(cell.has_attr("data-search-exclude") for cell in others)
+    assert {cell["lang"] for cell in others} == {"ja", "en"}
 
 
 def test_translated_sentences_stand_in_the_target_column(built_site: Path, plan_2021: Document) -> None:

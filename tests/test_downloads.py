@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, build, make_project
-from trilingual.downloads import paragraph_number
 from trilingual.ingest import ingest
+from trilingual.model import paragraph_number
 from trilingual.translations import write_updates
 
 PUB = "second-plan"

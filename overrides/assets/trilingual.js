@@ -93,13 +93,23 @@
     }
   }
 
+  /* A paragraph's citation in the page's language: the build fills the document's part of the
+     template (issuer, titles, date), the reader's browser the paragraph, the URL and today. */
+  function citation(parallel, row) {
+    var number = row.id.replace(/^s(\d+)\.p(\d+)$/, "$1.$2").replace(/^s(\d+)\.title$/, "$1");
+    var today = new Date().toLocaleDateString(parallel.dataset.citeLocale || undefined,
+      { year: "numeric", month: "long", day: "numeric" });
+    var values = { number: number, url: location.href.split("#")[0] + "#" + row.id, accessed: today };
+    return (parallel.dataset.cite || "").replace(/\{(number|url|accessed)\}/g, function (_, name) { return values[name]; });
+  }
+
   /* The tools sit in the row, not in a cell, so they are there in every view. */
   function addCopyControls(parallel) {
     parallel.querySelectorAll(".tl-row[id] > .tl-tools").forEach(function (tools) {
       if (tools.querySelector("button")) return;
       var row = tools.parentNode;
       [["labelLink", "link", function () { return location.href.split("#")[0] + "#" + row.id; }],
-       ["labelCite", "cite", function () { return parallel.dataset.cite + " " + row.id + ". " + location.href.split("#")[0] + "#" + row.id; }]
+       ["labelCite", "cite", function () { return citation(parallel, row); }]
       ].forEach(function (spec) {
         var button = document.createElement("button");
         button.type = "button";
@@ -125,7 +135,12 @@
 
   /* -- view modes, the terms switch ------------------------------------------------------ */
 
-  var VIEWS = ["side", "interleaved", "translation", "original", "compare"];
+  /* The views an edition offers, in order, from data-views ({label, modes: [[view, label]…]});
+     the first is the default: side by side in a translation's edition, the original alone in
+     the original's. */
+  function viewsOf(parallel) {
+    return (JSON.parse(parallel.dataset.views || "{}").modes || []).map(function (mode) { return mode[0]; });
+  }
   var narrow = window.matchMedia("(max-width: 44.9375em)");
 
   function setView(parallel, view) {
@@ -162,11 +177,11 @@
       label.className = "tl-views__label";
       label.textContent = labels.label;
       box.appendChild(label);
-      VIEWS.forEach(function (view) {
+      viewsOf(parallel).forEach(function (view) {
         var button = document.createElement("button");
         button.type = "button";
         button.dataset.view = view;
-        button.textContent = labels[view];
+        button.textContent = labels.modes[viewsOf(parallel).indexOf(view)][1];
         button.addEventListener("click", function () {
           store("tl-view", view);
           document.querySelectorAll(".tl-parallel[data-views]").forEach(function (other) { setView(other, view); });
@@ -203,8 +218,8 @@
     }
     if (bar.childNodes.length) parallel.parentNode.insertBefore(bar, parallel);
     if (parallel.dataset.views) {
-      var view = stored("tl-view");
-      setView(parallel, VIEWS.indexOf(view) >= 0 ? view : "side");
+      var view = stored("tl-view"), views = viewsOf(parallel);
+      setView(parallel, views.indexOf(view) >= 0 ? view : views[0]);
     }
   }
 

@@ -25,7 +25,7 @@ from . import config
 from .exchange import bcp47, export_glossary_tsv, export_tbx, export_tmx
 from .files import write_if_changed
 from .glossary import Glossary
-from .model import Segment
+from .model import Segment, paragraph_number
 from .publication import Publication
 from .render import Renderer
 from .translations import State
@@ -35,12 +35,6 @@ LICENCE = (
     "Translations, glossary and references: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
     "The original text is the issuing body's; the translations are unofficial."
 )
-
-
-def paragraph_number(unit_id: str) -> str:
-    """A paragraph's number as readers cite it: ``s3.p2`` → ``3.2`` (``""`` for titles)."""
-    match = re.fullmatch(r"s(\d+)\.p(\d+)(?:\.s\d+)?", unit_id)
-    return f"{match.group(1)}.{match.group(2)}" if match else ""
 
 
 @dataclass(frozen=True)

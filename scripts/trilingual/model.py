@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+
+def paragraph_number(unit_id: str) -> str:
+    """A paragraph's number as readers cite it: ``s3.p2`` → ``3.2`` (``""`` for titles)."""
+    match = re.fullmatch(r"s(\d+)\.p(\d+)(?:\.s\d+)?", unit_id)
+    return f"{match.group(1)}.{match.group(2)}" if match else ""
 
 
 def text_hash(text: str) -> str:

@@ -18,8 +18,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .downloads import Files, paragraph_number, variants
-from .model import Segment
+from .downloads import Files, variants
+from .model import Segment, paragraph_number
 from .publication import Publication
 from .render import Renderer
 from .status import coverage

@@ -19,7 +19,7 @@ from .config import GLOSSARY_PAGE as GLOSSARY_PAGE
 from .config import REFERENCES_PAGE as REFERENCES_PAGE
 from .config import SiteLanguages as SiteLanguages
 from .config import load_ui as load_ui
-from .model import Section, Segment
+from .model import Section, Segment, paragraph_number
 from .pagetext import environment, fill
 from .publication import PUBLICATION_FILE, Publication
 from .status import Coverage, coverage
@@ -63,6 +63,11 @@ class Row:
     kind: str  # "title" or "paragraph"
     cells: tuple[Cell, ...]
 
+    @property
+    def number(self) -> str:
+        """The paragraph's number as readers cite it (``3.2``); empty for a title."""
+        return paragraph_number(self.id)
+
 
 class Renderer:
     """Turns publications into ``{relative path: Markdown}`` for the site's ``docs/``."""
@@ -101,10 +106,11 @@ class Renderer:
         return text
 
     def rows(self, publication: Publication, section: Section, lang: str) -> list[Row]:
-        """The section's rows: the original, the page's translation and, for the three-language
-        view, the other translations (hidden otherwise and left out of the search index)."""
+        """The section's rows: the original, the page's translation and the other translations
+        (shown by the views that ask for them, and left out of the search index). The original's
+        edition has the original and every translation as "other"."""
         if lang == self.languages.source:
-            langs = [self.languages.source]
+            langs = [self.languages.source, *self.languages.targets]
         else:
             langs = [
                 self.languages.source,
@@ -224,15 +230,30 @@ class Renderer:
             "language_names": {
                 self.lang_tag(publication, code): self.languages.name(code) for code in self.languages.all
             },
-            "views": {
-                "label": self.ui[lang]["views"],
-                **{
-                    mode: self.ui[lang][f"view_{mode}"]
-                    for mode in ("side", "interleaved", "translation", "original", "compare")
-                },
-            },
+            "views": {"label": self.ui[lang]["views"], "modes": list(self.views(lang).items())},
+            "cite_template": fill(
+                self.ui[lang]["citation"],
+                issuer=publication.config.issuer.get(lang) or metadata.issuer or "",
+                title=self.document_title(publication, lang),
+                original_title=metadata.title.text,
+                date=self.format_date(metadata.date, lang) if metadata.date else "",
+            ),
             **self._reader_context(publication, lang),
         }
+
+    def views(self, lang: str) -> dict[str, str]:
+        """The view modes an edition offers, by name, with their labels. A translation's edition
+        shows it beside, between, instead of or without the original, or all three languages;
+        the original's shows it alone, beside each translation, or with all of them."""
+        ui = self.ui[lang]
+        if lang != self.languages.source:
+            modes = ("side", "interleaved", "translation", "original", "compare")
+            return {mode: ui[f"view_{mode}"] for mode in modes}
+        pairs = {
+            f"side-{target}": ui.get(f"view_side_{target}") or self.languages.name(target)
+            for target in self.languages.targets
+        }
+        return {"original": ui["view_original"], **pairs, "compare": ui["view_compare"]}
 
     # -- what the reading page adds (dates, review status, navigation labels) ----------------
 
