@@ -28,14 +28,15 @@ def make_project(destination: Path, translations: Path | None = None, *, home_on
     return copy_project(destination, translations, hand_written=not home_only)
 
 
-def build(project: Path, *args: str) -> Path:
-    """``mkdocs build --strict`` in a subprocess, as a maintainer would run it."""
+def build(project: Path, *args: str, pdf: bool = False) -> Path:
+    """``mkdocs build --strict`` in a subprocess, as a maintainer would run it (without the
+    PDFs, which take seconds each, unless a test is about them)."""
     import os
     import subprocess
     import sys
 
     site = project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRILINGUAL_PDF": "true" if pdf else "false"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
         cwd=project,

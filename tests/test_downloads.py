@@ -39,7 +39,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         }
         path = translations / PUB / f"{lang}.yml"
         path.write_text(write_updates(path, lang, document, updates), encoding="utf-8")
-    return build(make_project(tmp_path_factory.mktemp("p"), translations, home_only=True))
+    return build(make_project(tmp_path_factory.mktemp("p"), translations, home_only=True), pdf=True)
 
 
 def test_paragraph_numbers_are_section_dot_paragraph() -> None:
@@ -157,3 +157,17 @@ def test_the_full_text_page_holds_every_paragraph_once_in_order_and_is_linked(
     for section in document.sections:
         section_page = (site / edition / PUB / section.id / "index.html").read_text(encoding="utf-8")
         assert 'href="../full/#' in section_page and 'href="../downloads/"' in section_page
+
+
+def test_without_pdfs_the_downloads_page_lists_none(tmp_path: Path) -> None:
+    from trilingual.config import SiteLanguages
+    from trilingual.generate import generate
+
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", translations, ignore=shutil.ignore_patterns("cnipa-*"))
+    shutil.copytree(FIXTURES / PUB, translations / PUB)
+    languages = SiteLanguages("zh", ("ja", "en"))
+    for pdfs in (True, False):
+        generate(translations, tmp_path / "docs", languages, pdfs=pdfs)
+        page = (tmp_path / "docs" / PUB / "downloads.en.md").read_text(encoding="utf-8")
+        assert (".pdf" in page) is pdfs and ".csv" in page

@@ -33,7 +33,8 @@ from .translations import State
 DOWNLOADS = config.DOWNLOADS
 LICENCE = (
     "Translations, glossary and references: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
-    "The original text is the issuing body's; the translations are unofficial."
+    "The original is an official document of a state organ, outside copyright under Article 5 of the "
+    "Copyright Law of the PRC; the translations are unofficial."
 )
 
 

@@ -9,14 +9,17 @@ from .render import SiteLanguages
 from .site import Library, load
 
 
-def generate(translations_dir: Path, docs_dir: Path, languages: SiteLanguages) -> tuple[Library, list[Path]]:
+def generate(
+    translations_dir: Path, docs_dir: Path, languages: SiteLanguages, *, pdfs: bool = True
+) -> tuple[Library, list[Path]]:
     """Render every publication into ``docs_dir``; return the library and the files that changed.
 
     Everything is read and rendered before anything is written, so a bad input leaves the
-    previous pages as they were.
+    previous pages as they were. ``pdfs``: whether the build makes PDFs (the downloads pages
+    list them only then).
     """
     library = load(translations_dir, languages, docs_dir)
-    changed = sync_generated(docs_dir, library.pages())
+    changed = sync_generated(docs_dir, library.pages(pdfs=pdfs))
     return library, changed
 
 

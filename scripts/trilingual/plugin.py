@@ -166,7 +166,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         for publication in self.library.publications:
             files.update(publication_files(publication, renderer, config.site_url or ""))
         write_files(site, files)
-        if self.config.pdf and self.command != "serve":
+        if self._pdfs:
             cache = Path(config.config_file_path or ".").parent / ".cache" / "pdf"
             for publication in self.library.publications:
                 write_pdfs(publication, renderer, site, cache, site_url=config.site_url or "")
@@ -292,6 +292,11 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
     # -- helpers -------------------------------------------------------------------------
 
     @property
+    def _pdfs(self) -> bool:
+        """PDFs are made by ``mkdocs build`` (never by ``serve``, where they would slow every reload)."""
+        return bool(self.config.pdf) and self.command != "serve"
+
+    @property
     def _languages(self) -> SiteLanguages:
         assert self.languages is not None
         return self.languages
@@ -301,14 +306,16 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
 
     def _generate(self, config: MkDocsConfig) -> None:
         translations_dir = self._translations_dir(config)
-        key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}"
+        key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}|{self._pdfs}"
         fingerprint = input_fingerprint(translations_dir)
         cached = _cache.get(key)
         if cached and cached[0] == fingerprint:
             self.library = cached[1]
             return
         try:
-            library, changed = generate(translations_dir, Path(config.docs_dir), self._languages)
+            library, changed = generate(
+                translations_dir, Path(config.docs_dir), self._languages, pdfs=self._pdfs
+            )
         except UserError as error:
             raise PluginError(str(error)) from None
         for path in changed:

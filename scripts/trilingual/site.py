@@ -91,14 +91,15 @@ class Library(SectionLinks):
 
     # -- pages ----------------------------------------------------------------------------
 
-    def pages(self) -> dict[str, str]:
-        """Every generated page, keyed by path relative to ``docs/``."""
+    def pages(self, *, pdfs: bool = True) -> dict[str, str]:
+        """Every generated page, keyed by path relative to ``docs/`` (``pdfs``: whether the
+        downloads pages list PDFs, which only ``mkdocs build`` makes)."""
         pages: dict[str, str] = {}
         for publication in self.publications:
             pages.update(self.renderer.render_publication(publication, self))
             for lang in self.languages.all:
                 pages[f"{publication.id}/{DOWNLOADS_PAGE}.{lang}.md"] = render_downloads(
-                    publication, self.renderer, lang
+                    publication, self.renderer, lang, with_pdfs=pdfs
                 )
         if len(self.glossary):
             for lang in self.languages.all:
