@@ -66,10 +66,6 @@ class Section:
     def id(self) -> str:
         return f"s{self.number}"
 
-    @property
-    def is_preamble(self) -> bool:
-        return self.number == 0
-
     def segments(self) -> Iterator[Segment]:
         if self.title is not None:
             yield self.title

@@ -53,12 +53,6 @@ class Finding:
         return {**asdict(self), "path": str(self.path), "severity": str(self.severity)}
 
 
-CHECKS = (
-    "realign", "orphan", "missing", "empty", "stale", "identical", "number", "term-missing", "term-forbidden",
-    "inconsistent", "han-in-latin", "brackets", "sentences", "numeral", "final-punctuation", "double-space",
-    "repeated-word", "half-width", "inconsistent-library", "accept-unused",
-)  # fmt: skip
-
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _PAIRS = [(pair[0], pair[1]) for pair in ("()", "（）", "[]", "「」", "『』", "“”", "《》", "【】", "〈〉")]
 _SENTENCE_BREAK = {
