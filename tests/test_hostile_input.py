@@ -232,3 +232,16 @@ def test_a_translation_written_by_the_tools_reads_back_as_written(tmp_path: Path
     update = {"text": text, "status": "draft", "source_hash": title.hash, "source": title.text}
     path.write_text(write_updates(path, "ja", document, {"title": update}), encoding="utf-8")
     assert load_translation_file(path, "ja").entries["title"].text == text
+
+
+def test_a_site_whose_original_is_not_chinese_is_refused_with_a_remedy() -> None:
+    from types import SimpleNamespace
+
+    from trilingual.config import site_languages
+
+    def lang(locale: str, default: bool = False) -> SimpleNamespace:
+        return SimpleNamespace(locale=locale, name=locale, default=default, build=True)
+
+    assert site_languages([lang("zh", True), lang("ja"), lang("fr")]).targets == ("ja", "fr")
+    with pytest.raises(ValueError, match="originals are Chinese"):
+        site_languages([lang("en", True), lang("zh")])

@@ -28,6 +28,7 @@ from pathlib import Path
 from rapidfuzz.distance import Indel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .config import LATIN_LANGUAGES
 from .files import atomic_write
 from .lock import locked
 from .model import Document, Segment, text_hash
@@ -47,7 +48,6 @@ THRESHOLD = 0.7
 The most similar distinct sentences of the 2021 plan score 0.66."""
 MOVED_THRESHOLD = 0.9
 """Least similarity for an edited sentence found outside its own stretch of text."""
-LATIN_LANGUAGES = {"en", "fr", "de", "es", "pt", "it"}
 
 
 class Kind(StrEnum):

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .config import LATIN_LANGUAGES
 from .entries import Entry
 from .terms import TermMatcher
 
@@ -47,7 +48,6 @@ SKIP = {
     "button",
 }
 SKIP_CLASSES = {"tl-no-annotate", "headerlink", "md-nav", "tl-mark"}
-LATIN = {"en", "fr", "de", "es"}
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Annotator:
         base = _base_language(lang)
         if base not in self._matchers:
             forms = [(form, entry.key) for entry in self.entries for form in entry.forms.get(base, ())]
-            self._matchers[base] = TermMatcher(forms, ignore_case=base in LATIN)
+            self._matchers[base] = TermMatcher(forms, ignore_case=base in LATIN_LANGUAGES)
         return self._matchers[base]
 
     def annotate_text(self, text: str, lang: str, seen: set[tuple[str, str]] | None = None) -> str:

@@ -39,6 +39,11 @@ RESERVED = {
     "robots",
 }
 HEADING_PLACEHOLDERS = {"label", "number", "title"}
+SOURCE_LANGUAGE = "zh"
+"""The originals' language: segmentation, the glossary's source forms and pinyin assume Chinese."""
+LATIN_LANGUAGES = frozenset({"en", "fr", "de", "es", "pt", "it"})
+"""Target languages written in Latin script: words are separated by spaces and matched whole,
+case-insensitively; sentences are joined with a space."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,11 @@ def site_languages(i18n_languages: list[Any]) -> SiteLanguages:
     default = [lang.locale for lang in languages if lang.default]
     if len(default) != 1:
         raise ValueError("mkdocs.yml: exactly one i18n language must be 'default: true' (the original's)")
+    if default[0] != SOURCE_LANGUAGE:
+        raise ValueError(
+            f"mkdocs.yml: the default i18n language is {default[0]!r}, but the library's originals are "
+            f"Chinese; make '{SOURCE_LANGUAGE}' the default (the translations' languages can be any)"
+        )
     names = tuple((lang.locale, lang.name or lang.locale) for lang in languages)
     return SiteLanguages(default[0], tuple(lang.locale for lang in languages if not lang.default), names)
 

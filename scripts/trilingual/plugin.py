@@ -32,6 +32,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
 
+from .config import FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages, site_languages
 from .csp import add_policy
 from .downloads import DOWNLOADS, glossary_files, publication_files, write_files
 from .errors import UserError
@@ -39,7 +40,6 @@ from .feed import FEED, atom
 from .files import write_if_changed
 from .generate import generate, input_fingerprint
 from .pdf import write_pdfs
-from .render import FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages
 from .search import Record, build_index, index_json, page_records
 from .site import Library
 
@@ -361,12 +361,10 @@ def _site_languages(config: MkDocsConfig) -> SiteLanguages:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         raise PluginError("trilingual needs the i18n plugin (mkdocs-static-i18n) configured in mkdocs.yml")
-    languages = [lang for lang in i18n.config.languages if lang.build]
-    default = [lang.locale for lang in languages if lang.default]
-    if len(default) != 1:
-        raise PluginError("mkdocs.yml: exactly one i18n language must be 'default: true' (the original's)")
-    names = tuple((lang.locale, lang.name or lang.locale) for lang in languages)
-    return SiteLanguages(default[0], tuple(lang.locale for lang in languages if not lang.default), names)
+    try:
+        return site_languages(list(i18n.config.languages))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
 def _current_language(config: MkDocsConfig, languages: SiteLanguages) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .align import Kind, diff_marked
+from .config import LATIN_LANGUAGES
 from .glossary import Glossary
 from .model import Segment
 from .publication import Publication
@@ -59,7 +60,6 @@ _SENTENCE_BREAK = {
     "ja": re.compile(r"[。！？](?=.)"),
     "en": re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z“\"(])"),
 }
-LATIN_LANGUAGES = {"en", "fr", "de", "es", "pt", "it"}
 
 
 def numbers(text: str) -> list[str]:

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .qa import LATIN_LANGUAGES, Finding, Severity
+from .config import LATIN_LANGUAGES
+from .qa import Finding, Severity
 
 if TYPE_CHECKING:
     from .publication import Publication
