@@ -55,13 +55,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(make_project(tmp_path_factory.mktemp("project")))
 
 
-def serve_directory(directory: Path, prefix: str = "/"):  # type: ignore[no-untyped-def]
+def serve_directory(directory: Path, prefix: str = "/"):
     """Serve ``directory`` on 127.0.0.1 under ``prefix``; returns (server, base URL)."""
     return serve(directory, prefix)
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):  # type: ignore[no-untyped-def]
+def site_url(built_site: Path):
     server, url = serve_directory(built_site)
     yield url
     server.shutdown()
@@ -71,7 +71,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
+def browser():
     """Debian's Chromium driven by Playwright (no browser download), isolated from the network."""
     from playwright.sync_api import sync_playwright
 
@@ -92,7 +92,7 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
+def page(browser):
     """A fresh page that records console errors and every request leaving 127.0.0.1."""
     context = browser.new_context(locale="en-US")
     page = context.new_page()
@@ -101,7 +101,7 @@ def page(browser):  # type: ignore[no-untyped-def]
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
 
-    def guard(route):  # type: ignore[no-untyped-def]
+    def guard(route):
         url = route.request.url
         if url.startswith(("http://127.0.0.1", "data:", "blob:")):
             route.continue_()

@@ -28,7 +28,7 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pages_url(subpath_site: Path):  # type: ignore[no-untyped-def]
+def pages_url(subpath_site: Path):
     """The site under /repo/, a missing path answered with the root 404.html, as GitHub Pages does."""
 
     class Handler(SimpleHTTPRequestHandler):
@@ -77,7 +77,7 @@ def test_every_url_of_a_404_page_starts_at_the_sites_path(subpath_site: Path, la
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_switcher_on_a_404_page_points_at_each_editions_home(page, pages_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_switcher_on_a_404_page_points_at_each_editions_home(page, pages_url: str, lang: str) -> None:
     page.goto(f"{pages_url}{lang}/404.html")
     links = page.locator("a.md-select__link")
     targets = {
@@ -88,7 +88,7 @@ def test_the_switcher_on_a_404_page_points_at_each_editions_home(page, pages_url
     assert page.locator('a.md-select__link[aria-current="true"]').get_attribute("hreflang") == lang
 
 
-def test_the_root_404_speaks_all_three_languages_without_a_script(browser, pages_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_root_404_speaks_all_three_languages_without_a_script(browser, pages_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{pages_url}no/such/page/")
@@ -106,7 +106,7 @@ def test_the_root_404_speaks_all_three_languages_without_a_script(browser, pages
 @pytest.mark.parametrize(("lang", "heading"), [("ja", "ページが見つかりません"), ("en", "Page not found")])
 def test_a_reader_of_an_edition_gets_its_404_at_the_address_they_asked_for(
     page, pages_url: str, lang: str, heading: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     missing = f"{pages_url}{lang}/cnipa-2021-work-plan/s99/?x=1"
     page.goto(missing)
     for _ in range(30):
@@ -119,7 +119,7 @@ def test_a_reader_of_an_edition_gets_its_404_at_the_address_they_asked_for(
     assert page.evaluate("document.styleSheets.length") >= 3
 
 
-def test_search_works_on_a_404_page(page, pages_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_works_on_a_404_page(page, pages_url: str) -> None:
     page.goto(f"{pages_url}en/nothing-here/")
     for _ in range(30):
         if page.evaluate("document.documentElement.lang") == "en":

@@ -22,7 +22,7 @@ PAGES = [
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_violation(page, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_serious_or_critical_violation(page, site_url: str, path: str) -> None:
     page.goto(site_url + path)
     violations = Axe().run(page).response["violations"]
     serious = [
@@ -33,7 +33,7 @@ def test_no_serious_or_critical_violation(page, site_url: str, path: str) -> Non
     assert serious == []
 
 
-def test_the_search_dialog_and_view_controls_are_accessible_too(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_search_dialog_and_view_controls_are_accessible_too(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s2/")
     page.get_by_role("button", name="Three languages").click()
     page.locator(".tl-search__open").click()

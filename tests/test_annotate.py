@@ -94,6 +94,6 @@ def test_a_greater_than_sign_inside_an_attribute_value_is_not_the_end_of_the_tag
 
     ip = Entry("ip", "term", {"zh": ("知识产权",)}, {"zh": "知识产权", "en": "IP"})
     annotator = Annotator((ip,), lambda entry: f"#{entry.id}")
-    html = '<p title="a>知识产权" data-x=\'b>c\'>1 < 2 知识产权</p>'
+    html = "<p title=\"a>知识产权\" data-x='b>c'>1 < 2 知识产权</p>"
     out = annotator.annotate_html(html, "zh")
     assert out.startswith('<p title="a>知识产权" data-x=\'b>c\'>1 &lt; 2 <a class="tl-term" href="#ip"')

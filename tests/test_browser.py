@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 PUB = "cnipa-2021-work-plan"
 
 
-def test_language_switch_lands_on_the_same_page(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_lands_on_the_same_page(page, site_url: str) -> None:
     page.goto(f"{site_url}ja/{PUB}/s4/")
     page.locator(".md-select > button").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
@@ -17,7 +17,7 @@ def test_language_switch_lands_on_the_same_page(page, site_url: str) -> None:  #
     assert page.external_requests == [] and page.console_errors == []
 
 
-def test_a_paragraph_link_scrolls_to_and_highlights_the_paragraph(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_paragraph_link_scrolls_to_and_highlights_the_paragraph(page, site_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{site_url}en/{PUB}/s8/#s8.p2")
     row = page.locator('[id="s8.p2"]')
@@ -30,7 +30,7 @@ def test_a_paragraph_link_scrolls_to_and_highlights_the_paragraph(page, site_url
     )
 
 
-def test_copy_buttons_give_the_paragraph_link_and_a_citation(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_copy_buttons_give_the_paragraph_link_and_a_citation(page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}en/{PUB}/s2/")
     row = page.locator('[id="s2.p1"]')
@@ -49,7 +49,7 @@ def test_copy_buttons_give_the_paragraph_link_and_a_citation(page, site_url: str
     assert f"{site_url}en/{PUB}/s2/#s2.p1 (accessed " in citation and "{" not in citation
 
 
-def test_a_citation_in_chinese_uses_chinese_punctuation(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_citation_in_chinese_uses_chinese_punctuation(page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}{PUB}/s3/")
     row = page.locator('[id="s3.p2"]')
@@ -60,7 +60,7 @@ def test_a_citation_in_chinese_uses_chinese_punctuation(page, site_url: str) -> 
     assert citation.endswith("访问）") and "年" in citation.split("（")[-1]
 
 
-def test_glossary_tooltip_opens_by_keyboard(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_glossary_tooltip_opens_by_keyboard(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s3/")
     term = page.locator('[id="s3.p3"] .tl-cell--target a.tl-term[data-term="ip-protection-center"]').first
     term.focus()
@@ -70,7 +70,7 @@ def test_glossary_tooltip_opens_by_keyboard(page, site_url: str) -> None:  # typ
     page.wait_for_url(f"{site_url}en/glossary/#ip-protection-center")
 
 
-def test_no_request_leaves_the_site_and_no_console_error(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_request_leaves_the_site_and_no_console_error(page, site_url: str) -> None:
     for path in ("", f"{PUB}/", f"ja/{PUB}/s1/", f"en/{PUB}/s7/", "en/glossary/", "ja/references/"):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
@@ -78,7 +78,7 @@ def test_no_request_leaves_the_site_and_no_console_error(page, site_url: str) ->
     assert page.console_errors == []
 
 
-def test_view_modes_switch_and_persist_across_pages(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_view_modes_switch_and_persist_across_pages(page, site_url: str) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}ja/{PUB}/s2/")
     parallel = page.locator(".tl-parallel")
@@ -106,7 +106,7 @@ def test_view_modes_switch_and_persist_across_pages(page, site_url: str) -> None
     assert page.get_by_role("button", name="段落ごとに交互").get_attribute("aria-pressed") == "true"
 
 
-def test_without_javascript_the_original_stands_beside_the_translation(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_javascript_the_original_stands_beside_the_translation(browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{site_url}en/{PUB}/s2/")
@@ -118,7 +118,7 @@ def test_without_javascript_the_original_stands_beside_the_translation(browser, 
     context.close()
 
 
-def test_hovering_a_sentence_highlights_its_counterparts(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_hovering_a_sentence_highlights_its_counterparts(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s1/")
     page.locator('[id="s1.p1"] .tl-cell--target [data-seg="s1.p1.s3"]').hover()
     aligned = page.locator(".tl-aligned")
@@ -132,7 +132,7 @@ def test_hovering_a_sentence_highlights_its_counterparts(page, site_url: str) ->
     assert page.locator('[id="s1.p1"] .tl-cell--target .tl-aligned').get_attribute("data-seg") == "s1.p1.s5"
 
 
-def test_narrow_screens_stack_the_original_above_the_translation(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_narrow_screens_stack_the_original_above_the_translation(page, site_url: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{site_url}ja/{PUB}/s3/")
     row = page.locator('[id="s3.p2"]')
@@ -142,7 +142,7 @@ def test_narrow_screens_stack_the_original_above_the_translation(page, site_url:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no horizontal scrolling"
 
 
-def test_printing_keeps_the_columns_and_hides_navigation(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_printing_keeps_the_columns_and_hides_navigation(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s3/")
     page.emulate_media(media="print")
     assert not page.locator(".md-sidebar--primary").is_visible()

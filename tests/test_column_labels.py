@@ -28,7 +28,7 @@ def _label_language(edition: str, label: str) -> str:
 
 
 @pytest.mark.parametrize("edition", ["ja", "en"])
-def test_each_header_names_the_language_of_its_column(page, site_url: str, edition: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_header_names_the_language_of_its_column(page, site_url: str, edition: str) -> None:
     checked = 0
     page.goto(f"{site_url}{edition}/{PUB}/s3/")
     for width in WIDTHS:

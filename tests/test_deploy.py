@@ -24,13 +24,13 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: p
 
 
 @pytest.fixture(scope="module")
-def monkeypatch_module():  # type: ignore[no-untyped-def]
+def monkeypatch_module():
     with pytest.MonkeyPatch.context() as patch:
         yield patch
 
 
 @pytest.fixture(scope="module")
-def served(subpath_site: Path):  # type: ignore[no-untyped-def]
+def served(subpath_site: Path):
     server, url = serve_directory(subpath_site, prefix="/repo/")
     yield url
     server.shutdown()
@@ -167,7 +167,7 @@ def test_a_404_page_in_each_language(served: str) -> None:
 
 
 @pytest.mark.browser
-def test_switcher_keeps_the_page_and_the_paragraph_under_the_subpath(page, served: str) -> None:  # type: ignore[no-untyped-def]
+def test_switcher_keeps_the_page_and_the_paragraph_under_the_subpath(page, served: str) -> None:
     page.goto(f"{served}en/cnipa-2021-work-plan/s6/#s6.p2")
     page.locator(".md-select > button").hover()
     page.locator('a.md-select__link[hreflang="ja"]').click()

@@ -23,7 +23,7 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def hostile_url(hostile_build: Path):  # type: ignore[no-untyped-def]
+def hostile_url(hostile_build: Path):
     server, url = serve_directory(hostile_build)
     yield url
     server.shutdown()
@@ -47,7 +47,7 @@ def test_every_page_carries_a_script_policy(hostile_build: Path) -> None:
         assert "Content-Security-Policy" in head and "object-src 'none'" in head, page
 
 
-def test_opening_every_page_runs_nothing(page, hostile_build: Path, hostile_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_opening_every_page_runs_nothing(page, hostile_build: Path, hostile_url: str) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for path in pages(hostile_build):
@@ -61,7 +61,7 @@ def test_opening_every_page_runs_nothing(page, hostile_build: Path, hostile_url:
 
 def test_the_policy_blocks_a_handler_that_got_into_a_page(
     page, hostile_build: Path, hostile_url: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """As if the gate had let markup through: plant handlers in a built page and load it."""
     target = hostile_build / "en" / "second-plan" / "s1" / "index.html"
     html = target.read_text(encoding="utf-8")

@@ -62,7 +62,7 @@ def edit_unit(text: str, segment_id: str, old: str, new: str) -> str:
 def target_of(text: str, segment_id: str) -> str:
     start, end = unit_of(text, segment_id)
     unit = text[start:end]
-    return re.search(r"<target[^>]*>(.*?)</target>", unit, re.S).group(1)  # type: ignore[union-attr]
+    return re.search(r"<target[^>]*>(.*?)</target>", unit, re.S).group(1)
 
 
 def refused(capsys: pytest.CaptureFixture[str], root: Path, xlf: Path, needle: str) -> str:
@@ -94,7 +94,7 @@ def test_a_unit_whose_source_is_not_that_sentence_is_refused(
     text = xlf.read_text(encoding="utf-8")
     start, end = unit_of(text, "s2.p1.s1")
     unit = text[start:end]
-    source = re.search(r"<source>(.*?)</source>", unit).group(1)  # type: ignore[union-attr]
+    source = re.search(r"<source>(.*?)</source>", unit).group(1)
     xlf.write_text(text[:start] + unit.replace(source, "另一份文件的句子。") + text[end:], encoding="utf-8")
     refused(capsys, project, xlf, "the source of unit 's2.p1.s1' is neither")
 

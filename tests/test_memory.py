@@ -55,7 +55,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def analysis(capsys: pytest.CaptureFixture[str], publication: str, lang: str) -> dict:  # type: ignore[type-arg]
+def analysis(capsys: pytest.CaptureFixture[str], publication: str, lang: str) -> dict:
     code, out, err = run(capsys, "analyse", "--publication", publication, "--lang", lang, "--json")
     assert code == 0, err
     (result,) = json.loads(out)

@@ -17,11 +17,11 @@ VIEWS = ("side", "interleaved", "translation", "original", "compare")
 UI = read(ROOT / "translations" / "ui.yml")
 
 
-def set_view(page, view: str) -> None:  # type: ignore[no-untyped-def]
+def set_view(page, view: str) -> None:
     page.evaluate("v => document.querySelectorAll('.tl-parallel').forEach(p => p.dataset.view = v)", view)
 
 
-def boxes(page) -> list[tuple[str, float, float, float, float]]:  # type: ignore[no-untyped-def]
+def boxes(page) -> list[tuple[str, float, float, float, float]]:
     """Where every row and cell of the text stands."""
     return page.evaluate(
         """() => Array.from(document.querySelectorAll('.tl-row[id], .tl-row[id] > .tl-cell')).map(e => {
@@ -34,7 +34,7 @@ def boxes(page) -> list[tuple[str, float, float, float, float]]:  # type: ignore
 @pytest.mark.parametrize("view", VIEWS)
 def test_hovering_a_paragraph_moves_nothing_and_shows_its_tools_in_every_view(
     page, site_url: str, view: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}en/{PUB}/s3/")
     set_view(page, view)
@@ -62,7 +62,7 @@ def test_hovering_a_paragraph_moves_nothing_and_shows_its_tools_in_every_view(
         )
 
 
-def test_copy_link_works_in_translation_only(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_copy_link_works_in_translation_only(page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}en/{PUB}/s2/")
     page.get_by_role("button", name="Translation only").click()
@@ -74,7 +74,7 @@ def test_copy_link_works_in_translation_only(page, site_url: str) -> None:  # ty
 
 def test_unreviewed_sentences_are_marked_in_words_with_a_legend_for_the_visible_columns(
     page, site_url: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}en/{PUB}/s7/")
     draft = page.locator(".tl-cell--target .tl-seg--draft").first
@@ -94,7 +94,7 @@ def test_unreviewed_sentences_are_marked_in_words_with_a_legend_for_the_visible_
 
 def test_the_notice_is_a_callout_in_the_translations_language_linking_to_the_method(
     page, site_url: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for edition in ("ja", "en"):
         page.goto(f"{site_url}{edition}/{PUB}/s4/")
         notice = page.locator(".tl-notice")
@@ -112,17 +112,17 @@ def test_the_notice_is_a_callout_in_the_translations_language_linking_to_the_met
     assert page.locator(".tl-notice").count() == 0, "the original needs none"
 
 
-def test_the_publication_page_says_how_much_is_reviewed_and_links_the_rest(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_publication_page_says_how_much_is_reviewed_and_links_the_rest(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/")
     status = page.locator(".tl-review")
     line = status.locator(".tl-review__line").inner_text()
-    reviewed, total = map(int, re.fullmatch(r"(\d+) of (\d+) sentences reviewed", line).groups())  # type: ignore[union-attr]
+    reviewed, total = map(int, re.fullmatch(r"(\d+) of (\d+) sentences reviewed", line).groups())
     links = status.locator(".tl-review__pending a")
     assert links.count() == total - reviewed > 0
     status.locator("summary").click()
     href = links.first.get_attribute("href")
     links.first.click()
-    row_id = href.split("#")[1]  # type: ignore[union-attr]
+    row_id = href.split("#")[1]
     page.wait_for_url(re.compile(re.escape(row_id) + "$"))
     assert page.locator(f'[id="{row_id}"] .tl-cell--target .tl-mark').count() >= 1
     page.goto(f"{site_url}{PUB}/")
@@ -131,7 +131,7 @@ def test_the_publication_page_says_how_much_is_reviewed_and_links_the_rest(page,
     assert re.search(r"共\d+句，已审校\d+句", lines.first.inner_text())
 
 
-def test_editorial_matter_is_labelled_and_set_apart(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_editorial_matter_is_labelled_and_set_apart(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/")
     box = page.locator(".tl-editorial")
     assert box.locator(".tl-editorial__label").inner_text() == UI["en"]["editorial_label"]
@@ -140,7 +140,7 @@ def test_editorial_matter_is_labelled_and_set_apart(page, site_url: str) -> None
     assert box.evaluate("e => getComputedStyle(e).backgroundColor") not in (body, "rgba(0, 0, 0, 0)")
 
 
-def test_hidden_glossary_terms_leave_the_tab_order(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_hidden_glossary_terms_leave_the_tab_order(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s3/")
     shown = page.locator(".md-content a.tl-term, .md-content a.tl-reference")
     assert shown.count() > 10
@@ -163,7 +163,7 @@ def test_hidden_glossary_terms_leave_the_tab_order(page, site_url: str) -> None:
     assert not page.get_by_role("checkbox", name="Show glossary terms").is_checked(), "the choice is kept"
 
 
-def test_a_term_is_linked_once_per_section_in_each_language(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_term_is_linked_once_per_section_in_each_language(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s3/")
     for lang in ("zh-Hans", "en"):
         keys = page.locator(f'.tl-cell[lang="{lang}"] a.tl-term').evaluate_all(
@@ -172,7 +172,7 @@ def test_a_term_is_linked_once_per_section_in_each_language(page, site_url: str)
         assert keys and len(keys) == len(set(keys)), lang
 
 
-def test_a_popover_names_the_term_in_each_language_and_links_its_entry(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_popover_names_the_term_in_each_language_and_links_its_entry(page, site_url: str) -> None:
     page.goto(f"{site_url}{PUB}/s3/")
     term = page.locator('[id="s3.p3"] .tl-cell--source a.tl-term[data-term="ip-protection-center"]')
     term.focus()
@@ -190,7 +190,7 @@ def test_a_popover_names_the_term_in_each_language_and_links_its_entry(page, sit
     assert not popover.is_visible()
 
 
-def test_on_touch_a_tap_toggles_the_popover_inside_the_viewport(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_on_touch_a_tap_toggles_the_popover_inside_the_viewport(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     url = f"{site_url}en/{PUB}/s7/"
@@ -216,7 +216,7 @@ def test_on_touch_a_tap_toggles_the_popover_inside_the_viewport(browser, site_ur
     context.close()
 
 
-def test_interleaved_keeps_the_original_at_full_contrast_with_language_pills(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_interleaved_keeps_the_original_at_full_contrast_with_language_pills(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s2/")
     page.get_by_role("button", name="Interleaved").click()
     source = page.locator('[id="s2.p1"] > .tl-cell--source')
@@ -233,7 +233,7 @@ def test_interleaved_keeps_the_original_at_full_contrast_with_language_pills(pag
 
 def test_phone_stacks_cells_with_pills_and_offers_one_button_for_what_looks_the_same(
     browser, site_url: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(f"{site_url}ja/{PUB}/s2/")
@@ -249,7 +249,7 @@ def test_phone_stacks_cells_with_pills_and_offers_one_button_for_what_looks_the_
     context.close()
 
 
-def test_the_place_is_kept_across_a_language_switch_after_scrolling(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_place_is_kept_across_a_language_switch_after_scrolling(page, site_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{site_url}ja/{PUB}/s3/")
     page.evaluate("document.getElementById('s3.p3').scrollIntoView({block: 'start'}); scrollBy(0, -60)")
@@ -268,13 +268,13 @@ def test_the_place_is_kept_across_a_language_switch_after_scrolling(page, site_u
     assert page.external_requests == [] and page.console_errors == []
 
 
-def test_a_focused_paragraph_is_the_place_too(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_focused_paragraph_is_the_place_too(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s5/")
     page.locator('[id="s5.p2"] a.tl-permalink').focus()
     assert page.evaluate("location.hash") == "#s5.p2"
 
 
-def test_navigation_labels_are_short_and_the_heading_keeps_the_title(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_labels_are_short_and_the_heading_keeps_the_title(page, site_url: str) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}en/{PUB}/s3/")
     active = page.locator(".md-nav--primary .md-nav__link--active").last
@@ -288,13 +288,13 @@ def test_navigation_labels_are_short_and_the_heading_keeps_the_title(page, site_
     )
 
 
-def test_three_columns_use_the_width_the_empty_rail_left(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_three_columns_use_the_width_the_empty_rail_left(page, site_url: str) -> None:
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto(f"{site_url}en/{PUB}/s3/")
     assert not page.locator(".md-sidebar--secondary").is_visible()
     page.get_by_role("button", name="Three languages").click()
     cells = page.locator('[id="s3.p1"] > .tl-cell')
-    widths = [cells.nth(i).bounding_box()["width"] for i in range(3)]  # type: ignore[index]
+    widths = [cells.nth(i).bounding_box()["width"] for i in range(3)]
     assert min(widths) >= 240, widths
 
 
@@ -303,7 +303,7 @@ def test_three_columns_use_the_width_the_empty_rail_left(page, site_url: str) ->
 )
 def test_headings_and_interface_take_the_editions_font_first(
     page, site_url: str, edition: str, font: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page.goto(f"{site_url}{edition}{PUB}/s2/")
     for selector in ("h1", ".md-header__topic", ".md-nav__link"):
         family = page.locator(selector).first.evaluate("e => getComputedStyle(e).fontFamily")
@@ -313,13 +313,13 @@ def test_headings_and_interface_take_the_editions_font_first(
 @pytest.mark.parametrize(
     ("edition", "text"), [("", "2021年5月19日"), ("ja/", "2021年5月19日"), ("en/", "19 May 2021")]
 )
-def test_dates_read_as_each_edition_writes_them(page, site_url: str, edition: str, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_dates_read_as_each_edition_writes_them(page, site_url: str, edition: str, text: str) -> None:
     page.goto(f"{site_url}{edition}{PUB}/")
     date = page.locator(".tl-meta time")
     assert date.inner_text() == text and date.get_attribute("datetime") == "2021-05-19"
 
 
-def test_the_footer_gives_the_notice_the_licence_and_the_translations_date(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_footer_gives_the_notice_the_licence_and_the_translations_date(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s1/")
     footer = page.locator(".tl-footer")
     assert UI["en"]["footer_notice"] in footer.inner_text()
@@ -332,7 +332,7 @@ def test_the_footer_gives_the_notice_the_licence_and_the_translations_date(page,
     assert re.fullmatch(r"Translation as of \d{1,2} [A-Z][a-z]+ \d{4}", date.inner_text())
 
 
-def test_the_home_page_has_a_card_per_publication(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_home_page_has_a_card_per_publication(page, site_url: str) -> None:
     page.goto(f"{site_url}en/")
     card = page.locator(".tl-pubcard")
     assert card.count() == 1
@@ -348,7 +348,7 @@ def test_the_home_page_has_a_card_per_publication(page, site_url: str) -> None: 
     page.wait_for_url(f"{site_url}en/{PUB}/s0/")
 
 
-def test_a_tap_on_a_sentence_keeps_its_counterparts_lit(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_tap_on_a_sentence_keeps_its_counterparts_lit(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(f"{site_url}en/{PUB}/s1/")

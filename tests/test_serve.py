@@ -26,7 +26,7 @@ def fetch(url: str) -> str:
         return str(response.read().decode("utf-8"))
 
 
-def wait_for(predicate, timeout: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
+def wait_for(predicate, timeout: float = 60.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

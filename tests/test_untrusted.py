@@ -19,7 +19,7 @@ LINK = "<a href=\"javascript:window.__pwned='link'\">click</a>"
 BROKEN = "**unclosed | stray | [link]( `code"
 
 
-def edit_yaml(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+def edit_yaml(path: Path, change) -> None:
     yaml = round_trip()
     data = yaml.load(path.read_text(encoding="utf-8"))
     change(data)
@@ -29,7 +29,7 @@ def edit_yaml(path: Path, change) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     project = make_project(tmp_path_factory.mktemp("project"))
     translations = project / "translations"
     folder = translations / PUB
@@ -78,7 +78,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-u
 pytestmark = pytest.mark.browser
 
 
-def test_markup_in_a_translation_is_shown_as_text(page, hostile_site: str) -> None:  # type: ignore[no-untyped-def]
+def test_markup_in_a_translation_is_shown_as_text(page, hostile_site: str) -> None:
     page.goto(f"{hostile_site}en/{PUB}/s1/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__pwned") is None
@@ -91,7 +91,7 @@ def test_markup_in_a_translation_is_shown_as_text(page, hostile_site: str) -> No
     assert SCRIPT in title
 
 
-def test_broken_markdown_stays_inside_its_paragraph(page, hostile_site: str) -> None:  # type: ignore[no-untyped-def]
+def test_broken_markdown_stays_inside_its_paragraph(page, hostile_site: str) -> None:
     page.goto(f"{hostile_site}en/{PUB}/s1/")
     assert BROKEN in page.locator('[id="s1.p1"] .tl-cell--target').inner_text()
     assert page.locator(".tl-parallel strong, .md-content table").count() == 0
@@ -100,7 +100,7 @@ def test_broken_markdown_stays_inside_its_paragraph(page, hostile_site: str) -> 
     assert "**" in page.locator(".md-content h1").inner_text()
 
 
-def test_markup_in_glossary_notes_and_reference_titles_is_text(page, hostile_site: str) -> None:  # type: ignore[no-untyped-def]
+def test_markup_in_glossary_notes_and_reference_titles_is_text(page, hostile_site: str) -> None:
     page.goto(f"{hostile_site}en/glossary/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__pwned") is None

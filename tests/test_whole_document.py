@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 PUB = "cnipa-2021-work-plan"
 
 
-def visible_languages(page, row_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+def visible_languages(page, row_id: str) -> list[str]:
     cells = page.locator(f'[id="{row_id}"] > .tl-cell')
     return [
         cells.nth(i).get_attribute("data-cell-lang") or ""
@@ -19,7 +19,7 @@ def visible_languages(page, row_id: str) -> list[str]:  # type: ignore[no-untype
 
 def test_the_chinese_edition_offers_the_original_alone_and_beside_each_translation(
     page, site_url: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}{PUB}/s2/")
     buttons = page.locator(".tl-views button")
@@ -55,7 +55,7 @@ def test_the_chinese_edition_offers_the_original_alone_and_beside_each_translati
 
 
 @pytest.mark.parametrize("edition", ["", "ja/", "en/"])
-def test_every_paragraph_shows_its_number_in_every_view(page, site_url: str, edition: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_paragraph_shows_its_number_in_every_view(page, site_url: str, edition: str) -> None:
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto(f"{site_url}{edition}{PUB}/s3/")
     views = page.locator(".tl-views button")
@@ -66,7 +66,7 @@ def test_every_paragraph_shows_its_number_in_every_view(page, site_url: str, edi
         assert page.evaluate("el => getComputedStyle(el).opacity", number.element_handle()) == "1"
 
 
-def test_print_starts_with_the_text_and_numbers_its_paragraphs(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_print_starts_with_the_text_and_numbers_its_paragraphs(page, site_url: str) -> None:
     page.goto(f"{site_url}ja/{PUB}/s7/")
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden() and page.locator(".tl-views").count() in (0, 1)
