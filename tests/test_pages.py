@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from trilingual.search_index import load_edition
 from trilingual.segment import HAN_RE
 
 PUB = "cnipa-2021-work-plan"
@@ -53,14 +53,12 @@ def test_targets_table_links_each_figure_to_the_sentence_that_sets_it(built_site
 def test_other_translations_for_the_three_language_view_stay_out_of_the_search_index(
     built_site: Path,
 ) -> None:
-    index = json.loads((built_site / "en" / "search" / "index.json").read_text(encoding="utf-8"))
-    record = next(d for d in index["docs"] if d["u"] == f"en/{PUB}/s1/#s1.p1")
+    index = load_edition(built_site / "en" / "search")
+    record = index.doc(f"en/{PUB}/s1/#s1.p1")
     assert [lang for lang, _ in record["p"]] == ["zh", "en"], "the original and the page's translation only"
     assert HAN_RE.search(record["p"][0][1]) and record["p"][1][1].startswith("Consistently treat")
-    vocabulary = set(index["vocabulary"])
-    assert "最重要" in set(
-        json.loads((built_site / "ja" / "search" / "index.json").read_text(encoding="utf-8"))["vocabulary"]
-    )
+    vocabulary = set(index.lexicon)
+    assert "最重要" in set(load_edition(built_site / "ja" / "search").lexicon)
     assert "最重要" not in vocabulary, (
         "the hidden Japanese column (…最重要の政治任務…) is not indexed in English"
     )

@@ -40,7 +40,8 @@ from .feed import FEED, atom
 from .files import write_if_changed
 from .generate import generate, input_fingerprint
 from .pdf import write_pdfs
-from .search import Record, build_index, index_json, page_records
+from .search import Record, page_records
+from .search_index import SEARCH_META, dialog_strings, write_search_index
 from .site import Library
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.trilingual")
 
 CATALOGUE_PLACEHOLDER = "<!-- trilingual:publications -->"
-SEARCH_INDEX = "search/index.json"
 STATUS_PLACEHOLDER = "<!-- trilingual:status -->"
 
 # With TRILINGUAL_TIMINGS=<file>, the time spent in each event is written there (see bench.py).
@@ -131,12 +131,9 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             shutil.copyfile(page, site / lang / "404.html")
             if self.root_404 is not None:
                 page.write_bytes(self.root_404)
-        records = self.search_records.pop(lang, [])
-        if records and self.library is not None:
-            index = build_index(records, self.library.segmenter, self.library.concept_names)
-            target = site / ("" if lang == self._languages.source else lang) / SEARCH_INDEX
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(index_json(index), encoding="utf-8")
+        timed(write_search_index)(
+            site, lang, self.search_records.pop(lang, []), self.library, self._languages
+        )
         if lang == self._languages.source and self.library is not None:
             self._write_downloads(config)
         if self.library is not None:
@@ -229,8 +226,9 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         lang = _current_language(config, self._languages)
         prefix = "" if lang == self._languages.source else f"{lang}/"
         context["tl_search"] = {  # type: ignore[typeddict-unknown-key]
-            "index": normalize_url(f"{prefix}{SEARCH_INDEX}", page),
+            "index": normalize_url(f"{prefix}{SEARCH_META}", page),
             "languages": dict(self._languages.names),
+            "strings": dialog_strings(lang, self.library),
         }
         context.update(self._reader_context(lang))  # type: ignore[typeddict-item]
         return context

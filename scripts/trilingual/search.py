@@ -1,14 +1,16 @@
-"""Search: one index per language edition, segmented at build time the way queries are split.
+"""Search: what is indexed and how text is cut into tokens, the same way at build time and in the browser.
 
 Material's lunr search cannot do what a trilingual site needs (one index for all languages,
 English and katakana queries failing, see the README), so the site has its own:
 
-* **records** are paragraphs of section pages (a result opens the page at the paragraph) and
-  heading sections of other pages; a record keeps which language each part is in;
+* **records** are paragraphs of section pages (a result opens the page at the paragraph),
+  heading sections of other pages, and (built by :mod:`trilingual.search_index` from the
+  glossary and the references themselves) one record per glossary term and per reference;
 * **Chinese** is cut with jieba in search mode, with the glossary and reference titles as a
   user dictionary, so 知识产权保护中心 is a token as well as 知识产权, 保护 and 中心;
 * **Japanese** is cut with Sudachi (long units and their short parts), glossary terms whole;
-* **English** is lower-cased and stemmed with :func:`stem` (ported as is to the browser);
+* **Latin** words are folded (full-width to half-width, case, diacritics: ``zhuānlì`` is
+  ``zhuanli``) and stemmed with :func:`stem`; overrides/assets/search.js runs the same steps;
 * a paragraph is also found by the other languages' names of the terms it contains;
 * the browser splits a CJK query by longest match against the index's own vocabulary, so
   queries are segmented exactly as the text was, whatever the tokenizer.
@@ -19,23 +21,23 @@ the Japanese and English editions the Chinese original is searchable too (it sta
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30fc々〆]+")
-_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+_WORD = re.compile(r"[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+(?:['’][a-z]+)?")
+_MARKS = re.compile(r"[\u0300-\u036f]")
 _STOP = frozenset(
     {
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from",
         "in", "into", "is", "it", "of", "on", "or", "the", "to", "with",
     }
 )  # fmt: skip
+_PUNCTUATION = frozenset("、。，；：！？・「」『』（）《》“”")
 
 
 SUDACHI_CHUNK = 4000
@@ -59,11 +61,32 @@ def stem(word: str) -> str:
     return word
 
 
+def fold(text: str) -> str:
+    """Full-width and half-width forms unified (NFKC) and lower case: what every token starts from."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def plain(word: str) -> str:
+    """A Latin word without diacritics (pinyin tone marks included: ``zhuānlì`` → ``zhuanli``)."""
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", word)))
+
+
+def latin_words(text: str) -> Iterator[str]:
+    """The folded Latin words of ``text``, stop words included, not stemmed."""
+    for word in _WORD.findall(fold(text)):
+        word = plain(word.replace("’", "'").split("'")[0])
+        if word:
+            yield word
+
+
 def latin_tokens(text: str) -> Iterator[str]:
-    for word in _WORD.findall(unicodedata.normalize("NFKC", text).lower()):
-        word = word.replace("’", "'").split("'")[0]
-        if word and word not in _STOP:
+    for word in latin_words(text):
+        if word not in _STOP:
             yield stem(word)
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK_RUN.fullmatch(text))
 
 
 @dataclass
@@ -134,34 +157,66 @@ class Segmenter:
     def _tokens(self, text: str, lang: str) -> list[str]:
         out: list[str] = []
         position = 0
+        text = unicodedata.normalize("NFKC", text)
         for run in _CJK_RUN.finditer(text):
             out += latin_tokens(text[position : run.start()])
             out += self.japanese(run.group()) if lang == "ja" else self.chinese(run.group())
             position = run.end()
         out += latin_tokens(text[position:])
-        return [t for t in out if t not in "、。，；：！？・「」『』（）《》“”"]
+        return [t for t in out if t not in _PUNCTUATION]
 
 
 @dataclass
 class Record:
+    """One searchable unit of a page, as the page shows it."""
+
     url: str
+    """The page's URL with the unit's anchor (``en/plan/s3/#s3.p2``)."""
     title: str
+    """The page's title."""
     parts: list[tuple[str, str]]
     """(language, text) of what the record shows: the original and the translation."""
     concepts: list[str] = field(default_factory=list)
     """Glossary terms and references annotated in it (``term:<id>``), found in any language."""
+    heading: str = ""
+    """The heading the unit stands under, when it is not the page's title."""
+    number: str = ""
+    """The paragraph's number (``2`` for ``s3.p2``), empty for titles and other units."""
+    row: bool = False
+    """A row of parallel text (a paragraph or a title), not a heading section."""
+
+
+_BLOCKS = frozenset(
+    {"p", "div", "li", "dt", "dd", "td", "th", "tr", "br", "h4", "h5", "h6", "section", "blockquote", "pre"}
+)
+_BLOCK_CLASSES = frozenset({"tl-card", "tl-card__title", "tl-card__summary"})
+_SKIP_TAGS = frozenset({"script", "style", "nav", "button", "template", "svg"})
+_SKIP_CLASSES = frozenset(
+    {
+        "tl-mark",  # "Not yet translated" and other state labels
+        "tl-seg--missing",  # an untranslated sentence shows the original, already in the record
+        "tl-row--head",
+        "tl-permalink",
+        "headerlink",
+        "tl-notice",  # the same notice on every page of a translation
+        "tl-legend",
+        "tl-card__terms",  # key terms listed on a card: a list, not text that uses them
+        "tl-jump",
+    }
+)
+_WIDE = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_CJK_SPACE = re.compile(f"(?<=[{_WIDE}]) (?=[{_WIDE}])")
+_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area"})
 
 
 class _Extractor(HTMLParser):
     """Records from a page's HTML: paragraph rows of parallel texts, else heading sections."""
 
-    SKIP = frozenset({"script", "style", "nav", "button"})
-
     def __init__(self, page_lang: str) -> None:
         super().__init__(convert_charrefs=True)
         self.page_lang = page_lang
         self.stack: list[tuple[str, dict[str, str], bool]] = []
-        self.records: list[tuple[str, list[tuple[str, str]], str, list[str]]] = []
+        self.records: list[tuple[str, list[tuple[str, str]], str, list[str], bool]] = []
         self.concepts: list[str] = []
         self.heading = ""
         self.heading_anchor = ""
@@ -179,21 +234,30 @@ class _Extractor(HTMLParser):
                 return attrs["lang"].split("-")[0].lower()
         return self.page_lang
 
+    def _break(self) -> None:
+        """A block starts or ends: its text is not glued to the next block's."""
+        target = self.current if self.current is not None else self.loose
+        for texts in target.values():
+            if texts and texts[-1] != "\n":
+                texts.append("\n")
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
         classes = set(values.get("class", "").split())
-        skip = (
-            tag in self.SKIP
-            or "data-search-exclude" in values
-            or bool(classes & {"tl-mark", "tl-row--head", "tl-permalink", "headerlink"})
-        )
-        if tag in {"br", "img", "hr", "input", "meta", "link", "wbr"}:
+        if tag in _BLOCKS or classes & _BLOCK_CLASSES:
+            self._break()
+        if tag in _VOID:
+            return
+        skip = tag in _SKIP_TAGS or "data-search-exclude" in values or bool(classes & _SKIP_CLASSES)
+        if self._skipping():  # inside an excluded element, nothing counts (rows of a full text)
+            self.stack.append((tag, values, True))
             return
         self.stack.append((tag, values, skip))
-        if not skip:
-            for kind in ("term", "reference"):
-                if values.get(f"data-{kind}"):
-                    self.concepts.append(f"{kind}:{values[f'data-{kind}']}")
+        if skip:
+            return
+        for kind in ("term", "reference"):
+            if values.get(f"data-{kind}") and not self.in_heading:
+                self.concepts.append(f"{kind}:{values[f'data-{kind}']}")
         if "tl-row" in classes and values.get("id"):
             self._flush_loose()
             self.current = {}
@@ -206,13 +270,18 @@ class _Extractor(HTMLParser):
             self.heading_anchor = values.get("id", "")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS or any(
+            name == tag and set(values.get("class", "").split()) & _BLOCK_CLASSES
+            for name, values, _ in self.stack[-1:]
+        ):
+            self._break()
         while self.stack:
             name, values, _ = self.stack.pop()
             if "tl-row" in values.get("class", "").split() and self.current is not None:
-                parts = [(lang, "".join(texts).strip()) for lang, texts in self.current.items()]
-                self.records.append(
-                    (self.row_anchor, [p for p in parts if p[1]], self.heading, self.concepts)
-                )
+                parts = [(lang, _squeeze("".join(texts))) for lang, texts in self.current.items()]
+                parts = [p for p in parts if p[1]]
+                if parts:
+                    self.records.append((self.row_anchor, parts, self.heading, self.concepts, True))
                 self.current = None
                 self.concepts = []
             if name in {"h1", "h2", "h3"}:
@@ -221,19 +290,23 @@ class _Extractor(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if self._skipping() or not data.strip():
+        if self._skipping():
             return
         if self.in_heading:
             self.heading += data
             return
         target = self.current if self.current is not None else self.loose
-        target.setdefault(self._lang(), []).append(data)
+        lang = self._lang()
+        if data.strip():
+            target.setdefault(lang, []).append(data)
+        elif lang in target:
+            target[lang].append(data)
 
     def _flush_loose(self) -> None:
-        parts = [(lang, " ".join("".join(texts).split())) for lang, texts in self.loose.items()]
+        parts = [(lang, _squeeze("".join(texts))) for lang, texts in self.loose.items()]
         parts = [p for p in parts if p[1]]
         if parts:
-            self.records.append((self.heading_anchor, parts, self.heading, self.concepts))
+            self.records.append((self.heading_anchor, parts, self.heading, self.concepts, False))
         self.loose = {}
         self.concepts = []
 
@@ -242,61 +315,28 @@ class _Extractor(HTMLParser):
         self._flush_loose()
 
 
+def _squeeze(text: str) -> str:
+    """Whitespace runs as one space; a space between two CJK characters (from a line break) dropped."""
+    return _CJK_SPACE.sub("", " ".join(text.split()))
+
+
 def page_records(html: str, url: str, page_title: str, page_lang: str) -> list[Record]:
     extractor = _Extractor(page_lang)
     extractor.feed(html)
     extractor.close()
     records = []
-    for anchor, parts, heading, concepts in extractor.records:
+    for anchor, parts, heading, concepts, row in extractor.records:
         heading = " ".join(heading.replace("¶", "").split())
-        title = page_title if not heading or heading == page_title else f"{page_title} › {heading}"
-        records.append(Record(f"{url}#{anchor}" if anchor else url, title, parts, sorted(set(concepts))))
-    return records
-
-
-def build_index(
-    records: Iterable[Record],
-    segmenter: Segmenter,
-    concepts: dict[str, list[tuple[str, str]]] | None = None,
-    snippet: int = 160,
-) -> dict[str, object]:
-    """The index of one edition: vocabulary, documents and postings with BM25-ready counts.
-
-    A record is also found by the other names of the glossary terms and references it
-    contains (``concepts``: their forms per language), so "geographical indications" finds a
-    paragraph whose translation says "GIs" but whose original says 地理标志.
-    """
-    vocabulary: dict[str, int] = {}
-    postings: dict[int, list[list[int]]] = {}
-    docs = []
-    for number, record in enumerate(records):
-        counts: Counter[str] = Counter()
-        for lang, text in record.parts:
-            counts.update(segmenter.tokens(text, lang))
-            counts.update(segmenter.tokens(record.title, lang))
-        for concept in record.concepts:
-            for lang, name in (concepts or {}).get(concept, []):
-                for token in set(segmenter.tokens(name, lang)):
-                    counts[token] = max(counts[token], 1)
-        for token, count in counts.items():
-            index = vocabulary.setdefault(token, len(vocabulary))
-            postings.setdefault(index, []).append([number, count])
-        docs.append(
-            {
-                "u": record.url,
-                "t": record.title,
-                "p": [[lang, text[:snippet]] for lang, text in record.parts],
-                "n": sum(counts.values()),
-            }
+        number = anchor.rsplit(".p", 1)[1] if row and re.search(r"\.p\d+$", anchor) else ""
+        records.append(
+            Record(
+                f"{url}#{anchor}" if anchor else url,
+                page_title,
+                parts,
+                sorted(set(concepts)),
+                heading="" if row or heading == page_title else heading,
+                number=number,
+                row=row,
+            )
         )
-    return {
-        "version": 1,
-        "vocabulary": list(vocabulary),
-        "postings": [postings[i] for i in range(len(vocabulary))],
-        "docs": docs,
-        "avgdl": (sum(d["n"] for d in docs) / len(docs)) if docs else 0.0,  # type: ignore[misc]
-    }
-
-
-def index_json(index: dict[str, object]) -> str:
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return records

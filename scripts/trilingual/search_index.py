@@ -1,0 +1,625 @@
+"""The search index of one edition, split so that a search fetches only what it needs.
+
+The design is Pagefind's (an entry file, then chunks fetched on demand) with our own
+segmentation (:mod:`trilingual.search`). Under each edition's ``search/`` folder (``search/``,
+``ja/search/``, ``en/search/``):
+
+* ``meta.json``: read when the dialog opens. The number of records, the names of the other
+  files, each page's kind (text, glossary, references) and publication, the publications'
+  titles in the edition's language;
+* ``l/<hash>.json``, the **lexicon**, in buckets (a word's bucket is its first character's code
+  point modulo their number): every word with its document frequency and the shard of its
+  postings. The browser segments a CJK query by longest match against it, expands the last
+  word of a query by prefix and finds Latin words one or two edits away in it;
+* ``s/<hash>.json``, the **postings shards**: consecutive words in sorted order (prefixes of a
+  word sit together), each word's records, delta-coded, with a quantised weight: BM25's
+  term-frequency part, normalised by the record's length, with field boosts;
+* ``f/<hash>.json``, the **fragments**: what a result shows (each language's text, the
+  paragraph number, a glossary entry's fields, the names of the terms annotated in it),
+  consecutive records, fetched for the results on screen only.
+
+Files other than ``meta.json`` are named by a hash of their content, so a browser may keep
+them; ``meta.json`` is revalidated on every first search of a page.
+
+Records of the glossary and references pages are built from the glossary and the references
+themselves (one per entry, each language's term, reading and note apart), not read back from
+their HTML, so a result never shows fields glued together.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import math
+import shutil
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .collation import hiragana, pinyin_with_tones
+from .search import Record, Segmenter, fold, latin_words, stem
+
+if TYPE_CHECKING:
+    from .glossary import Term
+    from .references import Reference
+    from .render import SiteLanguages
+    from .site import Library
+
+SEARCH_DIR = "search"
+SEARCH_META = f"{SEARCH_DIR}/meta.json"
+VERSION = 2
+KINDS = ("text", "glossary", "references")
+TEXT, GLOSSARY, REFERENCES = range(3)
+
+WEIGHT_SCALE = 40
+"""Posting weights are integers: BM25's term-frequency part (at most k1 + 1) times this."""
+K1, B = 1.2, 0.75
+
+SHARD_BYTES = 12_000
+FRAGMENT_BYTES = 5_000
+LEXICON_BYTES = 6_000
+"""Target sizes of the files before compression (a single large posting list may exceed its)."""
+
+# Field weights: how much one occurrence counts.
+W_TEXT = 1.0
+W_HEADING = 1.0
+W_PAGE_TITLE = 0.3
+"""A paragraph is found by its section's title too, below the paragraphs that say the words."""
+W_ALIAS = 0.6
+"""Another language's name of a term annotated in the paragraph (地理标志 → GIs)."""
+W_FORBIDDEN = 0.4
+"""A rendering the glossary forbids still finds its concept (特許 → 専利)."""
+W_NAME, W_VARIANT, W_READING, W_NOTE, W_DETAIL = 3.0, 2.0, 3.0, 0.5, 1.0
+
+# Whole records weighed against others of their kind.
+BOOST_OVERVIEW = 0.5
+"""A publication's pages other than its text (the landing page lists what the sections say)."""
+BOOST_SITE = 0.8
+"""Pages about the site (home, About, How to translate)."""
+
+
+# -- strings of the dialog ----------------------------------------------------------------------
+
+STRINGS: dict[str, dict[str, str]] = {
+    "zh": {
+        "filters": "筛选",
+        "all": "全部",
+        "text": "正文",
+        "publication": "文献",
+        "all_publications": "全部文献",
+        "more": "更多结果（还有 # 页）",
+        "partial": "没有同时包含所有检索词的结果，以下结果包含其中一部分。",
+        "fuzzy": "包括拼写相近的词：#",
+        "loading": "正在加载搜索索引…",
+        "error": "无法加载搜索索引，请刷新页面。",
+        "keys": "↑↓ 选择　Enter 打开　Esc 关闭",
+        "results": "搜索结果",
+    },
+    "ja": {
+        "filters": "絞り込み",
+        "all": "すべて",
+        "text": "本文",
+        "publication": "文書",
+        "all_publications": "すべての文書",
+        "more": "さらに表示（残り # ページ）",
+        "partial": "すべての語を含む結果はありません。一部の語を含む結果を表示しています。",
+        "fuzzy": "綴りの近い語も含めています：#",
+        "loading": "検索インデックスを読み込んでいます…",
+        "error": "検索インデックスを読み込めませんでした。ページを再読み込みしてください。",
+        "keys": "↑↓ 選択　Enter 開く　Esc 閉じる",
+        "results": "検索結果",
+    },
+    "en": {
+        "filters": "Filter",
+        "all": "All",
+        "text": "Text",
+        "publication": "Publication",
+        "all_publications": "All publications",
+        "more": "More results (# more pages)",
+        "partial": "No result has every word; these have some of them.",
+        "fuzzy": "Including close spellings: #",
+        "loading": "Loading the search index…",
+        "error": "The search index could not be loaded; reload the page.",
+        "keys": "↑↓ select · Enter open · Esc close",
+        "results": "Search results",
+    },
+}
+
+
+def dialog_strings(lang: str, library: Library | None) -> dict[str, str]:
+    """The dialog's own strings in ``lang`` (English for a language without them); the glossary
+    and references are called what their pages are called."""
+    strings = dict(STRINGS.get(lang, STRINGS["en"]))
+    ui = library.renderer.ui.get(lang, {}) if library is not None else {}
+    strings["glossary"] = ui.get("glossary") or {"zh": "术语表", "ja": "用語集"}.get(lang, "Glossary")
+    strings["references"] = ui.get("references") or {"zh": "参考文献", "ja": "参照文書"}.get(
+        lang, "References"
+    )
+    return strings
+
+
+# -- records ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Doc:
+    """A record as indexed: where it is, what it shows, and its weighted tokens."""
+
+    page: str
+    page_title: str
+    kind: int
+    publication: int
+    show: dict[str, Any]
+    counts: dict[str, float] = field(default_factory=dict)
+    boost: float = 1.0
+    concepts: list[str] = field(default_factory=list)
+
+    def add(self, tokens: Iterable[str], weight: float) -> None:
+        for token in tokens:
+            self.counts[token] = self.counts.get(token, 0.0) + weight
+
+    def at_least(self, tokens: Iterable[str], weight: float) -> None:
+        for token in tokens:
+            self.counts[token] = max(self.counts.get(token, 0.0), weight)
+
+    @property
+    def length(self) -> float:
+        return sum(self.counts.values())
+
+
+@cache
+def pinyin_keys(text: str, given: str = "") -> tuple[str, ...]:
+    """Index tokens of a Chinese term's pinyin: syllables joined, without tones (专利 → zhuanli),
+    and with ``v`` for ``ü`` too; the browser joins a query's Latin words the same way."""
+    reading = given or pinyin_with_tones(text)
+    joined = "".join(latin_words(reading))
+    keys = {stem(joined)} if joined else set()
+    decomposed = unicodedata.normalize("NFD", fold(reading))
+    if "u\u0308" in decomposed:
+        keys.add(stem("".join(latin_words(decomposed.replace("u\u0308", "v")))))
+    return tuple(sorted(k for k in keys if k))
+
+
+def term_pinyin(term: Term) -> list[str]:
+    """Pinyin tokens of a glossary term and of its Chinese variants (海牙协定 → haiyaxieding)."""
+    keys = list(pinyin_keys(term.terms["zh"], term.pinyin)) if term.terms.get("zh") else []
+    for variant in term.variants.get("zh", ()):
+        keys += pinyin_keys(variant)
+    return sorted(set(keys))
+
+
+def kana_keys(kana: str) -> list[str]:
+    """A Japanese reading as tokens, whole: in hiragana and in katakana."""
+    reading = "".join(fold(kana).split())
+    if not reading:
+        return []
+    katakana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in hiragana(reading))
+    return sorted({hiragana(reading), katakana})
+
+
+class Concepts:
+    """The names of every glossary term and reference (annotation key ``term:<id>``): tokens
+    that find the paragraphs where they are annotated, and names for the browser, which marks
+    a term's forms in every language line when the query matched one of its names (pinyin,
+    kana and forbidden renderings count as names there, though no text shows them)."""
+
+    def __init__(self, library: Library | None, segmenter: Segmenter) -> None:
+        self.tokens: dict[str, dict[str, float]] = {}
+        self.names: dict[str, list[str]] = {}
+        if library is None:
+            return
+        for key, forms in library.concept_names.items():
+            weights: dict[str, float] = {}
+            for lang, name in forms:
+                for token in segmenter.tokens(name, lang):
+                    weights[token] = W_ALIAS
+            self.tokens[key] = weights
+            self.names[key] = sorted({name for _, name in forms}, key=lambda n: (-len(n), n))
+        for term in library.glossary:
+            key = f"term:{term.id}"
+            weights = self.tokens.setdefault(key, {})
+            names = self.names.setdefault(key, [])
+            for token in term_pinyin(term):
+                weights.setdefault(token, W_ALIAS)
+                names.append(token)
+            names += kana_keys(term.kana)[:1]
+            for lang, forbidden in term.forbidden.items():
+                for name in forbidden:
+                    names.append(name)
+                    for token in segmenter.tokens(name, lang):
+                        weights.setdefault(token, W_FORBIDDEN)
+
+
+def _publication_of(url: str, prefix: str, publications: dict[str, int]) -> int:
+    path = url[len(prefix) :] if url.startswith(prefix) else url
+    return publications.get(path.split("/", 1)[0], -1)
+
+
+def text_docs(
+    records: Iterable[Record],
+    segmenter: Segmenter,
+    concepts: Concepts,
+    lang: str,
+    prefix: str,
+    publications: dict[str, int],
+) -> list[Doc]:
+    docs = []
+    for record in records:
+        page = record.url.split("#", 1)[0]
+        publication = _publication_of(page, prefix, publications)
+        show: dict[str, Any] = {"u": record.url, "p": [list(part) for part in record.parts]}
+        if record.heading:
+            show["h"] = record.heading
+        if record.number:
+            show["n"] = record.number
+        doc = Doc(
+            page,
+            record.title,
+            TEXT,
+            publication,
+            show,
+            boost=1.0 if record.row else BOOST_SITE if publication < 0 else BOOST_OVERVIEW,
+        )
+        for part_lang, text in record.parts:
+            doc.add(segmenter.tokens(text, part_lang), W_TEXT)
+        if record.heading:
+            doc.add(segmenter.tokens(record.heading, lang), W_HEADING)
+        doc.add(set(segmenter.tokens(record.title, lang)), W_PAGE_TITLE)
+        for key in record.concepts:
+            for token, weight in concepts.tokens.get(key, {}).items():
+                doc.counts[token] = max(doc.counts.get(token, 0.0), weight)
+            if key in concepts.names:
+                doc.concepts.append(key)
+        if doc.concepts:
+            show["c"] = doc.concepts
+        docs.append(doc)
+    return docs
+
+
+def _order(lang: str, languages: SiteLanguages) -> list[str]:
+    """The edition's language first, then the original's, then the others."""
+    return [lang] + [code for code in languages.all if code != lang]
+
+
+def glossary_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
+    from .render import GLOSSARY_PAGE
+
+    ui = library.renderer.ui.get(lang, {})
+    languages = library.languages
+    page = f"{prefix}{GLOSSARY_PAGE}/"
+    docs = []
+    for term in library.glossary:
+        names, readings = _glossary_names(term, lang, languages)
+        note_lang = lang if term.notes.get(lang) else languages.source
+        note = term.notes.get(note_lang, "")
+        category = ui.get(f"cat_{term.category.replace('-', '_')}", term.category)
+        entry: dict[str, Any] = {"t": names, "k": category}
+        variants = [[code, v] for code in _order(lang, languages) for v in term.variants.get(code, ())]
+        if variants:
+            entry["v"] = variants
+        if note:
+            entry["o"] = [note_lang, note]
+        doc = Doc(page, ui.get("glossary", "Glossary"), GLOSSARY, -1, {"u": f"{page}#{term.id}", "g": entry})
+        for code, name, _ in names:
+            doc.add(segmenter.tokens(name, code), W_NAME)
+        for code, variant in variants:
+            doc.add(segmenter.tokens(variant, code), W_VARIANT)
+        doc.add(readings, W_READING)
+        for code, forbidden in term.forbidden.items():
+            for name in forbidden:
+                doc.at_least(segmenter.tokens(name, code), W_FORBIDDEN)
+        if note:
+            doc.add(segmenter.tokens(note, note_lang), W_NOTE)
+        doc.add(segmenter.tokens(category, lang), W_NOTE)
+        docs.append(doc)
+    return docs
+
+
+def _glossary_names(term: Term, lang: str, languages: SiteLanguages) -> tuple[list[list[str]], list[str]]:
+    """Each language's term with the reading the glossary shows (pinyin, kana), and the readings' tokens."""
+    names = []
+    readings: list[str] = []
+    for code in _order(lang, languages):
+        name = term.terms.get(code)
+        if not name:
+            continue
+        reading = ""
+        if code == "zh":
+            reading = term.pinyin or pinyin_with_tones(name)
+            readings += term_pinyin(term)
+        elif code == "ja" and term.kana:
+            reading = term.kana
+            readings += kana_keys(term.kana)
+        names.append([code, name, reading])
+    return names, readings
+
+
+def reference_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
+    from .render import REFERENCES_PAGE
+
+    ui = library.renderer.ui.get(lang, {})
+    languages = library.languages
+    page = f"{prefix}{REFERENCES_PAGE}/"
+    docs = []
+    for reference in library.references:
+        order = _order(lang, languages)
+        titles = [[code, reference.titles[code]] for code in order if code in reference.titles]
+        entry: dict[str, Any] = {"t": titles, "k": ui.get(f"kind_{reference.kind.replace('-', '_')}", "")}
+        variants = [[c, v] for c in _order(lang, languages) for v in reference.variants.get(c, ())]
+        if variants:
+            entry["v"] = variants
+        issuer = reference.issuer.get(lang, "")
+        details = ", ".join(x for x in (issuer, str(reference.year or "")) if x)
+        if details:
+            entry["i"] = details
+        note_lang = lang if reference.notes.get(lang) else languages.source
+        note = reference.notes.get(note_lang, "")
+        if note:
+            entry["o"] = [note_lang, note]
+        show = {"u": f"{page}#{reference.id}", "r": entry}
+        doc = Doc(page, ui.get("references", "References"), REFERENCES, -1, show)
+        _reference_tokens(doc, reference, titles, variants, details, lang, segmenter)
+        if note:
+            doc.add(segmenter.tokens(note, note_lang), W_NOTE)
+        docs.append(doc)
+    return docs
+
+
+def _reference_tokens(
+    doc: Doc,
+    reference: Reference,
+    titles: list[list[str]],
+    variants: list[list[str]],
+    details: str,
+    lang: str,
+    segmenter: Segmenter,
+) -> None:
+    for code, title in titles:
+        doc.add(segmenter.tokens(title, code), W_NAME)
+    for code, variant in variants:
+        doc.add(segmenter.tokens(variant, code), W_VARIANT)
+    if details:
+        doc.add(segmenter.tokens(details, lang), W_DETAIL)
+    if reference.titles.get("zh"):
+        doc.at_least(pinyin_keys(reference.titles["zh"]), W_DETAIL)
+
+
+# -- the files ----------------------------------------------------------------------------------
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _named(folder: str, content: bytes, files: dict[str, bytes]) -> str:
+    name = hashlib.sha256(content).hexdigest()[:16]
+    files[f"{folder}/{name}.json"] = content
+    return name
+
+
+def bucket_of(word: str, buckets: int) -> int:
+    """The lexicon bucket of a word (the browser computes the same)."""
+    return ord(word[0]) % buckets
+
+
+def weights(docs: list[Doc]) -> dict[str, list[tuple[int, int]]]:
+    """Every token's postings: (record number, quantised BM25 term-frequency part × boost)."""
+    average: dict[int, float] = {}
+    for kind in range(len(KINDS)):
+        lengths = [d.length for d in docs if d.kind == kind]
+        average[kind] = (sum(lengths) / len(lengths)) if lengths else 1.0
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, doc in enumerate(docs):
+        norm = K1 * (1 - B + B * doc.length / (average[doc.kind] or 1.0))
+        for token, tf in doc.counts.items():
+            if not token:
+                continue
+            score = doc.boost * tf * (K1 + 1) / (tf + norm)
+            postings[token].append((number, max(1, round(score * WEIGHT_SCALE))))
+    return postings
+
+
+def build_files(
+    docs: list[Doc], concepts: Concepts, lang: str, publications: list[tuple[str, str]]
+) -> dict[str, bytes]:
+    """Every file of an edition's index, by path relative to its ``search/`` folder."""
+    files: dict[str, bytes] = {}
+    postings = weights(docs)
+
+    # Postings shards: words in sorted order, cut at about SHARD_BYTES.
+    shard_of: dict[str, int] = {}
+    shard_names: list[str] = []
+    shard: dict[str, list[int]] = {}
+    size = 0
+    for word in sorted(postings):
+        flat: list[int] = []
+        previous = 0
+        for number, weight in postings[word]:
+            flat += [number - previous, weight]
+            previous = number
+        entry = len(_dumps(flat)) + len(word.encode("utf-8")) + 4
+        if shard and size + entry > SHARD_BYTES:
+            shard_names.append(_named("s", _dumps(shard), files))
+            shard, size = {}, 0
+        shard[word] = flat
+        shard_of[word] = len(shard_names)
+        size += entry
+    if shard:
+        shard_names.append(_named("s", _dumps(shard), files))
+
+    # Lexicon buckets: word, document frequency, shard.
+    lexicon_bytes = sum(len(w.encode("utf-8")) + 12 for w in postings)
+    buckets = max(1, math.ceil(lexicon_bytes / LEXICON_BYTES))
+    columns: list[tuple[list[str], list[int], list[int]]] = [([], [], []) for _ in range(buckets)]
+    for word in sorted(postings):
+        words, frequencies, shards = columns[bucket_of(word, buckets)]
+        words.append(word)
+        frequencies.append(len(postings[word]))
+        shards.append(shard_of[word])
+    lexicon = [_named("l", _dumps({"w": w, "f": f, "s": s}), files) for w, f, s in columns]
+
+    # Fragments: consecutive records, a new one at a page boundary past half the size.
+    fragments: list[list[Any]] = []
+    pages: list[list[int]] = []
+    page_numbers: dict[str, int] = {}
+    current: list[dict[str, Any]] = []
+    titles: dict[int, str] = {}
+    used: set[str] = set()
+    first = 0
+    size = 0
+
+    def flush(end: int) -> None:
+        nonlocal current, titles, used, first, size
+        if not current:
+            return
+        content: dict[str, Any] = {"t": [[n, t] for n, t in titles.items()], "d": current}
+        if used:
+            content["k"] = {key: concepts.names[key] for key in sorted(used)}
+        fragments.append([first, _named("f", _dumps(content), files)])
+        current, titles, used, first, size = [], {}, set(), end, 0
+
+    for number, doc in enumerate(docs):
+        new_page = doc.page not in page_numbers
+        if new_page:
+            page_numbers[doc.page] = len(pages)
+            pages.append([number, doc.kind, doc.publication])
+        if current and (size > FRAGMENT_BYTES or (new_page and size > FRAGMENT_BYTES // 2)):
+            flush(number)
+        page = page_numbers[doc.page]
+        titles.setdefault(page, doc.page_title)
+        current.append(doc.show)
+        size += len(_dumps(doc.show))
+        for key in set(doc.concepts) - used:
+            size += len(_dumps(concepts.names[key])) + len(key) + 4
+            used.add(key)
+    flush(len(docs))
+
+    meta = {
+        "v": VERSION,
+        "lang": lang,
+        "n": len(docs),
+        "scale": WEIGHT_SCALE,
+        "kinds": list(KINDS),
+        "lexicon": lexicon,
+        "shards": shard_names,
+        "fragments": fragments,
+        "pages": pages,
+        "publications": [list(p) for p in publications],
+    }
+    files["meta.json"] = _dumps(meta)
+    return files
+
+
+def edition_docs(
+    records: list[Record], library: Library | None, lang: str, prefix: str
+) -> tuple[list[Doc], Concepts, list[tuple[str, str]]]:
+    """The records of an edition: its pages' (the glossary's and references' pages replaced by
+    one record per entry), in the order of the site."""
+    from .render import GLOSSARY_PAGE, REFERENCES_PAGE
+
+    segmenter = library.segmenter if library is not None else _plain_segmenter()
+    concepts = _concepts(library, segmenter)
+    publications: list[tuple[str, str]] = []
+    if library is not None:
+        publications = [(p.id, library.renderer.document_title(p, lang)) for p in library.publications]
+    numbers = {pid: n for n, (pid, _) in enumerate(publications)}
+    entry_pages = {f"{prefix}{GLOSSARY_PAGE}/", f"{prefix}{REFERENCES_PAGE}/"}
+    pages = [r for r in records if r.url.split("#", 1)[0] not in entry_pages]
+    docs = text_docs(pages, segmenter, concepts, lang, prefix, numbers)
+    if library is not None:
+        docs += glossary_docs(library, lang, prefix, segmenter)
+        docs += reference_docs(library, lang, prefix, segmenter)
+    return docs, concepts, publications
+
+
+_CONCEPTS: dict[int, tuple[Library | None, Segmenter, Concepts]] = {}
+
+
+def _concepts(library: Library | None, segmenter: Segmenter) -> Concepts:
+    """The same for every edition of a build (and rebuilds of ``mkdocs serve`` with the same library)."""
+    cached = _CONCEPTS.get(id(library))
+    if cached is None or cached[0] is not library or cached[1] is not segmenter:
+        _CONCEPTS.clear()
+        cached = (library, segmenter, Concepts(library, segmenter))
+        _CONCEPTS[id(library)] = cached
+    return cached[2]
+
+
+@lru_cache(maxsize=1)
+def _plain_segmenter() -> Segmenter:
+    return Segmenter()
+
+
+def edition_dir(site: Path, lang: str, languages: SiteLanguages) -> Path:
+    return site / ("" if lang == languages.source else lang) / SEARCH_DIR
+
+
+def write_search_index(
+    site: Path, lang: str, records: list[Record], library: Library | None, languages: SiteLanguages
+) -> Path:
+    """Build the index of the edition in ``lang`` from its pages' records and write its files
+    (the folder is replaced: files named by hash do not pile up across rebuilds)."""
+    prefix = "" if lang == languages.source else f"{lang}/"
+    docs, concepts, publications = edition_docs(records, library, lang, prefix)
+    files = build_files(docs, concepts, lang, publications)
+    directory = edition_dir(site, lang, languages)
+    if directory.exists():
+        shutil.rmtree(directory)
+    for name, content in files.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return directory
+
+
+# -- reading an index back (tests, benchmark) ----------------------------------------------------
+
+
+@dataclass
+class Edition:
+    """An edition's index read back whole: every record as the browser sees it, and the lexicon."""
+
+    directory: Path
+    meta: dict[str, Any]
+    docs: list[dict[str, Any]]
+    lexicon: dict[str, tuple[int, int]]
+    """Word → (document frequency, shard number)."""
+
+    def postings(self, word: str) -> list[tuple[int, int]]:
+        """(record number, weight) of a word."""
+        _, shard = self.lexicon[word]
+        flat = json.loads((self.directory / "s" / f"{self.meta['shards'][shard]}.json").read_bytes())[word]
+        out, number = [], 0
+        for delta, weight in zip(flat[::2], flat[1::2], strict=True):
+            number += delta
+            out.append((number, weight))
+        return out
+
+    def doc(self, url: str) -> dict[str, Any]:
+        return next(d for d in self.docs if d["u"] == url)
+
+
+def load_edition(directory: Path) -> Edition:
+    meta = json.loads((directory / "meta.json").read_bytes())
+    docs: list[dict[str, Any]] = []
+    page_starts = [p[0] for p in meta["pages"]]
+    for _, name in meta["fragments"]:
+        fragment = json.loads((directory / "f" / f"{name}.json").read_bytes())
+        titles = dict((n, t) for n, t in fragment["t"])
+        for show in fragment["d"]:
+            number = len(docs)
+            page = bisect.bisect_right(page_starts, number) - 1
+            kind, publication = meta["pages"][page][1:]
+            title = titles.get(page, "")
+            docs.append({**show, "page": page, "title": title, "kind": KINDS[kind], "pub": publication})
+    lexicon: dict[str, tuple[int, int]] = {}
+    for name in meta["lexicon"]:
+        bucket = json.loads((directory / "l" / f"{name}.json").read_bytes())
+        for word, frequency, shard in zip(bucket["w"], bucket["f"], bucket["s"], strict=True):
+            lexicon[word] = (frequency, shard)
+    return Edition(directory, meta, docs, lexicon)
