@@ -196,6 +196,8 @@ def test_keyboard_moves_through_results_and_opens_one(page, site_url: str) -> No
 def test_filters_narrow_to_glossary_or_text_and_count(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     open_search(page, site_url, "en/")
     everything = search(page, "IP")
+    assert everything[0].endswith("/glossary/#intellectual-property"), "IP names it: its card first"
+    assert all("#s" in href for href in everything[1:4]), "then paragraphs, not 50 glossary entries"
     count = int(page.locator('.tl-search__count[data-kind="glossary"]').inner_text())
     assert count > 10 and len(everything) < 60
     page.locator(".tl-search__kind", has_text="Glossary").click()

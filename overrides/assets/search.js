@@ -33,7 +33,7 @@
   "a an and are as at be by for from in into is it of on or the to with".split(" ").forEach(function (w) { STOP[w] = true; });
 
   var PREFIX = 0.6, JOINED_PREFIX = 0.8, CHAR_PREFIX = 0.5, FUZZY = [1, 0.5, 0.35];
-  var MAX_PREFIX = 12, MAX_FUZZY = 5, PHRASE = 1.3;
+  var MAX_PREFIX = 12, MAX_FUZZY = 5, PHRASE = 1.3, CARD_CANDIDATES = 24;
   var PAGES_SHOWN = 8, PER_PAGE = 3, ENTRIES_SHOWN = 5, ENTRIES_FILTERED = 40;
   var KIND_NAMES = ["text", "glossary", "references"];
 
@@ -380,12 +380,13 @@
       if (kindPasses) publicationCounts[publication] = (publicationCounts[publication] || 0) + 1;
       if (publicationPasses && kindPasses) chosen.push(r);
     });
-    var pages = [], byPage = new Map(), entries = { glossary: [], references: [] };
+    var pages = [], byPage = new Map(), entries = { glossary: [], references: [] }, candidates = [];
     var entryLimit = state.kind ? ENTRIES_FILTERED : ENTRIES_SHOWN;
     chosen.forEach(function (r) {
       var kind = KIND_NAMES[kindOf(r.d)];
       if (kind !== "text") {
         if (entries[kind].length < entryLimit) entries[kind].push(r);
+        if (candidates.length < CARD_CANDIDATES) candidates.push({ kind: kind, r: r });
         return;
       }
       var page = pageOf(r.d);
@@ -409,6 +410,7 @@
       morePages: Math.max(0, pages.length - state.pages),
       glossary: entries.glossary,
       references: entries.references,
+      candidates: candidates,
     };
   }
 
@@ -416,6 +418,7 @@
     var docs = [];
     view.pages.forEach(function (g) { g.items.forEach(function (r) { docs.push(r.d); }); });
     view.glossary.concat(view.references).forEach(function (r) { docs.push(r.d); });
+    view.candidates.forEach(function (c) { docs.push(c.r.d); });
     var numbers = {};
     docs.forEach(function (d) { numbers[locate(fragmentStarts, d)] = true; });
     return Promise.all(Object.keys(numbers).map(function (n) { return fragment(Number(n)); }));
@@ -803,17 +806,17 @@
     groupCount = 0;
     var marks = highlighter(found.terms);
     var card = null;
-    ["glossary", "references"].forEach(function (kind) {
-      view[kind].forEach(function (r, i) {
-        if (card) return;
-        var item = { record: shown(r.d).record, concepts: {} };
-        if (exact(item, query)) card = { kind: kind, index: i, item: item };
-      });
+    /* The entry the query names, among the best glossary and reference results (the term
+       itself may rank below longer terms that contain it: IP, intellectual property). */
+    view.candidates.forEach(function (c) {
+      if (card) return;
+      var item = { record: shown(c.r.d).record, concepts: {} };
+      if (exact(item, query)) card = { kind: c.kind, d: c.r.d, item: item };
     });
     if (card) {
       var cardList = group(box, "tl-search__group--card", function (title) { title.textContent = S[card.kind]; });
       cardList.appendChild(entryOption(card.item, marks, true));
-      view[card.kind] = view[card.kind].filter(function (_, i) { return i !== card.index; });
+      view[card.kind] = view[card.kind].filter(function (r) { return r.d !== card.d; });
     }
     var several = publicationNames.length > 1;
     view.pages.forEach(function (g) {
