@@ -9,6 +9,7 @@ control syntax. The full build and a browser see the same in ``test_hostile_site
 from __future__ import annotations
 
 import html
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,11 +27,19 @@ from trilingual.generate import generate
 from trilingual.ingest import ingest
 from trilingual.pagetext import fill, front_matter_string, markdown_text, safe_url
 from trilingual.render import SiteLanguages
+from trilingual.schema import SCHEMA_DIR
 from trilingual.translations import write_updates
 from trilingual.yamlfile import read, round_trip
 
 LANGS = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
 PUB = "second-plan"
+UI_TEMPLATES = {
+    *json.loads((SCHEMA_DIR / "ui.schema.json").read_text(encoding="utf-8"))["additionalProperties"][
+        "properties"
+    ],
+    *("sentence_separator", "date_locale", "month_names"),
+}
+"""Interface strings with a form of their own (placeholders, a locale): hostile text there is refused."""
 UI_KEYS = ("at_a_glance", "original", "translation", "unofficial", "legend_draft", "glossary", "draft")
 
 
@@ -73,6 +82,10 @@ def make_translations(root: Path, text: dict[str, str]) -> Path:
     for lang in LANGS.all:
         for key in UI_KEYS:
             ui[lang][key] = t(f"ui-{key}")
+        if "ui-all" in text:  # every free-text interface string (not templates, locales, separators)
+            for key in ui[lang]:
+                if key not in UI_TEMPLATES and isinstance(ui[lang][key], str):
+                    ui[lang][key] = text["ui-all"]
         ui[lang]["section_heading"] = t("section_heading")
     (root / "translations" / "ui.yml").write_text(
         _dump({k: dict(v) for k, v in ui.items()}), encoding="utf-8"

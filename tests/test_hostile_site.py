@@ -14,6 +14,7 @@ pytestmark = pytest.mark.browser
 HOSTILE = " ".join(fragment for fragment in FRAGMENTS if "{" not in fragment or "{:" in fragment)
 PAYLOADS = {field: f"{field} {HOSTILE}" for field in FIELDS}
 PAYLOADS["section_heading"] = "{label}、{title}"
+PAYLOADS["ui-all"] = f"ui {HOSTILE}"
 
 
 @pytest.fixture(scope="module")
