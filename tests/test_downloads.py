@@ -171,3 +171,30 @@ def test_without_pdfs_the_downloads_page_lists_none(tmp_path: Path) -> None:
         generate(translations, tmp_path / "docs", languages, pdfs=pdfs)
         page = (tmp_path / "docs" / PUB / "downloads.en.md").read_text(encoding="utf-8")
         assert (".pdf" in page) is pdfs and ".csv" in page
+
+
+def test_downloads_are_safe_in_a_spreadsheet_bibtex_and_a_browser() -> None:
+    from trilingual.downloads import Citation, bibtex, spreadsheet_safe
+
+    for formula in ('=HYPERLINK("http://evil/","x")', "@SUM(1+1)", "+1+cmd", "-2+3", "\t=1+1"):
+        assert spreadsheet_safe(formula) == "'" + formula
+    assert spreadsheet_safe("知识产权") == "知识产权"
+    hostile = Citation(
+        "k", "T}", "O{", "X}}, title = {Forged", "2021-05-19", "https://x/{a}", "en", "50% & 100\\"
+    )
+    entry = bibtex(hostile)
+    # Each field's braces balance on its own line: no value can close its field or the entry.
+    for line in entry.splitlines()[1:-1]:
+        value = line.split(" = ", 1)[1].rstrip(",")
+        depth = 0
+        for position, char in enumerate(value):
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth > 0 or position == len(value) - 1, line
+    assert "title = {Forged" not in entry
+
+
+def test_the_glossary_tsv_cannot_be_run_as_a_script(site: Path) -> None:
+    for tsv in (site / "downloads").glob("glossary.*.tsv"):
+        assert tsv.read_text(encoding="utf-8").startswith("# "), tsv
+    csv_text = (site / FOLDER / f"{PUB}.csv").read_text(encoding="utf-8")
+    assert csv_text.startswith("# ")

@@ -98,13 +98,24 @@ def aligned_rows(publication: Publication) -> list[dict[str, str]]:
     return rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading ``'``
+    (OWASP's advice against CSV injection)."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
 def aligned_csv(publication: Publication) -> str:
+    """The aligned text as CSV; the licence is a first ``#`` line, which also keeps the file
+    from ever being valid JavaScript (it is served from the site's own origin)."""
     rows = aligned_rows(publication)
     buffer = io.StringIO()
     buffer.write(f"# {LICENCE}\n")
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 
@@ -160,25 +171,37 @@ def citation(publication: Publication, renderer: Renderer, lang: str, site_url: 
 
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_~^])")
+_BIBTEX_NAMED = {"\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
+_BIBTEX_NAMED |= {"~": "\\textasciitilde{}", "^": "\\textasciicircum{}"}
 
 
 def _bibtex_text(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(lambda m: "\\textbackslash{}" if m.group() == "\\" else "\\" + m.group(), text)
+    """A field value BibTeX reads as text: braces (which BibTeX counts even after a backslash)
+    and LaTeX's special characters written as commands, so no value can close its field."""
+    return _BIBTEX_SPECIAL.sub(
+        lambda m: _BIBTEX_NAMED.get(m.group(), "\\" + m.group()), " ".join(text.split())
+    )
 
 
 def bibtex(c: Citation) -> str:
-    fields = [("title", c.title), ("author", "{" + c.issuer + "}" if c.issuer else "")]
+    fields = [("title", c.title), ("author", "{" + _bibtex_text(c.issuer) + "}" if c.issuer else "")]
     if c.date:
         fields += [("year", c.date[:4]), ("date", c.date)]
     if c.title != c.original_title:
         fields.append(("origtitle", c.original_title))
     fields += [("language", c.language), ("url", c.url), ("note", c.note)]
-    body = ",\n".join(
-        f"  {name} = {{{_bibtex_text(value) if name not in ('url', 'author') else value}}}"
-        for name, value in fields
-        if value
-    )
+    body = ",\n".join(f"  {name} = {{{_bibtex_value(name, value)}}}" for name, value in fields if value)
     return f"@misc{{{c.key},\n{body}\n}}\n"
+
+
+def _bibtex_value(name: str, value: str) -> str:
+    """The author is already escaped (and braced, so BibTeX reads it as one corporate name)."""
+    return value if name == "author" else _url(value) if name == "url" else _bibtex_text(value)
+
+
+def _url(url: str) -> str:
+    """A URL in a BibTeX field: braces and spaces percent-encoded, nothing else touched."""
+    return url.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20")
 
 
 def ris(c: Citation) -> str:
@@ -233,11 +256,16 @@ def publication_files(
 
 
 def glossary_files(glossary: Glossary, languages: tuple[str, ...], source: str) -> dict[str, str | bytes]:
+    """The term base as TBX and as OmegaT's TSV per target language. The TSV starts with a
+    ``#`` comment (OmegaT skips it) so that it is never valid JavaScript, and its cells are
+    spreadsheet-safe."""
     out: dict[str, str | bytes] = {f"{DOWNLOADS}/glossary.tbx": export_tbx(glossary, languages)}
     for target in languages:
         if target != source:
-            out[f"{DOWNLOADS}/glossary.{bcp47(source)}-{bcp47(target)}.tsv"] = export_glossary_tsv(
-                glossary, source, target
+            lines = export_glossary_tsv(glossary, source, target).splitlines()
+            safe = ["\t".join(spreadsheet_safe(cell) for cell in line.split("\t")) for line in lines]
+            out[f"{DOWNLOADS}/glossary.{bcp47(source)}-{bcp47(target)}.tsv"] = (
+                "\n".join([f"# {LICENCE}", *safe]) + "\n"
             )
     return out
 
