@@ -245,3 +245,13 @@ def test_a_site_whose_original_is_not_chinese_is_refused_with_a_remedy() -> None
     assert site_languages([lang("zh", True), lang("ja"), lang("fr")]).targets == ("ja", "fr")
     with pytest.raises(ValueError, match="originals are Chinese"):
         site_languages([lang("en", True), lang("zh")])
+
+
+@pytest.mark.parametrize(
+    "escape", ["\\0", "\\x1b", "\\x07", "\\x7f", "\\u202e", "\\u2028", "\\x0c", "\\ufeff"]
+)
+def test_control_characters_written_as_escapes_are_refused_too(tmp_path: Path, escape: str) -> None:
+    path = write(tmp_path / "ja.yml", f'language: ja\nsegments:\n  title:\n    text: "日本語{escape}訳"\n')
+    with pytest.raises(TranslationError) as error:
+        read(path)
+    assert error.value.line == 4 and "control character" in error.value.message

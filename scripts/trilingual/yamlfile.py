@@ -68,6 +68,8 @@ _IMPLICIT_12 = [
 ]
 
 _SCALAR_KEYS = (str, int, float, bool, type(None))
+# Line and paragraph separators and a byte-order mark written as escapes inside a value.
+_SEPARATOR_RE = re.compile("[\u2028\u2029\ufeff]")
 
 
 class _PositionLoader(_Loader):  # type: ignore[misc,valid-type]
@@ -82,6 +84,21 @@ class _PositionLoader(_Loader):  # type: ignore[misc,valid-type]
                 hint="write the value out in full where it is used",
             )
         return super().construct_object(node, deep=deep)
+
+    def construct_scalar(self, node: yaml.ScalarNode) -> Any:
+        """A scalar's text, checked again after escapes (``"\\0"``, ``"\\u202e"``) are decoded."""
+        value = super().construct_scalar(node)
+        if isinstance(value, str):
+            control = _CONTROL_RE.search(value) or _SEPARATOR_RE.search(value)
+            if control:
+                raise TranslationError(
+                    self.name,
+                    f"a control character (U+{ord(control.group()):04X}) is in the text",
+                    line=node.start_mark.line + 1,
+                    hint="delete it, or the escape that writes it (\\0, \\x1b, \\u202e …)",
+                )
+            return unicodedata.normalize("NFC", value)
+        return value
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         value = str(self.construct_scalar(node)).replace("_", "")
