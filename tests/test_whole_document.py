@@ -84,3 +84,21 @@ def test_print_starts_with_the_text_and_numbers_its_paragraphs(page, site_url: s
     first = reader.pages[0].extract_text()
     assert "国際協力" in first or "国际合作" in first, first[:200]  # the first page is not empty
     assert len(reader.pages[-1].extract_text().strip()) > 0, "no trailing blank page"
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_a_one_line_rows_buttons_stay_inside_it(page, site_url: str, edition: str) -> None:
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{site_url}{edition}{PUB}/s8/")
+    rows = page.locator(".tl-parallel > .tl-row[id]")
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        if not row.is_visible():
+            continue
+        row.hover()
+        box = row.bounding_box()
+        for button in row.locator(".tl-tools > *").all():
+            inner = button.bounding_box()
+            assert box and inner and inner["y"] + inner["height"] <= box["y"] + box["height"] + 1, (
+                row.get_attribute("id")
+            )
