@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .files import sync_generated
+from .files import is_generated, sync_generated
 from .render import SiteLanguages
 from .site import Library, load
 
@@ -31,3 +31,13 @@ def input_fingerprint(translations_dir: Path) -> tuple[tuple[str, int, int], ...
             stat = path.stat()
             entries.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
+
+
+def hand_written_folders(docs_dir: Path) -> list[Path]:
+    """The folders of ``docs/`` that people edit (not the generated ones), for ``mkdocs serve``
+    to watch: watching the generated pages would rebuild once more after every build."""
+    return (
+        sorted(p for p in docs_dir.iterdir() if p.is_dir() and not is_generated(p))
+        if docs_dir.is_dir()
+        else []
+    )

@@ -38,7 +38,7 @@ from .downloads import DOWNLOADS, glossary_files, publication_files, write_files
 from .errors import UserError
 from .feed import FEED, atom
 from .files import write_if_changed
-from .generate import generate, input_fingerprint
+from .generate import generate, hand_written_folders, input_fingerprint
 from .pdf import write_pdfs
 from .search import Record, page_records
 from .search_index import SEARCH_META, dialog_strings, write_search_index
@@ -169,7 +169,13 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                 write_pdfs(publication, renderer, site, cache, site_url=config.site_url or "")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Watch the translators' files; watch docs/ for hand-written pages only, since the
+        pages generated into it on each build would otherwise set off a second build."""
         server.watch(str(self._translations_dir(config)))
+        server.unwatch(config.docs_dir)
+        server.watch(config.docs_dir, recursive=False)
+        for folder in hand_written_folders(Path(config.docs_dir)):
+            server.watch(str(folder))
         return server
 
     @timed
