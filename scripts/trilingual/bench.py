@@ -24,10 +24,14 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .generate import generate
 from .localsite import ROOT, copy_project, serve
 from .render import SiteLanguages
+
+if TYPE_CHECKING:
+    from . import bench_memory
 
 TEMPLATE_PUBLICATION = "cnipa-2021-work-plan"
 LANGUAGES = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
@@ -66,6 +70,11 @@ class Result:
     index_bytes: dict[str, int] = field(default_factory=dict)
     search: dict[str, SearchFigures] | None = None
     """Per edition: what the first searches fetch and how long they take (None without Chromium)."""
+    pdf_s: float | None = None
+    """What the PDFs add to a build with an empty PDF cache (measured at the smallest size)."""
+    pdf_bytes: int = 0
+    memory: bench_memory.MemoryResult | None = None
+    """How long ``analyse`` and ``leverage`` take on the library's last publication."""
 
     @property
     def per_page_ms(self) -> float:
@@ -109,11 +118,17 @@ def measure_generation(project: Path) -> float:
     return time.perf_counter() - start
 
 
-def measure_build(project: Path) -> tuple[float, dict[str, float]]:
+def measure_build(project: Path, *, pdf: bool = False) -> tuple[float, dict[str, float]]:
     """Wall time of a full ``mkdocs build`` as a maintainer runs it, and the part spent in our
-    plugin's events (timed by the plugin itself, so no profiler distorts either figure)."""
+    plugin's events (timed by the plugin itself, so no profiler distorts either figure).
+    Without PDFs unless asked: they are measured once, on their own (``measure_pdfs``)."""
     timings = project / "timings.json"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRILINGUAL_TIMINGS": str(timings)}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "TRILINGUAL_TIMINGS": str(timings),
+        "TRILINGUAL_PDF": "true" if pdf else "false",
+    }
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
@@ -124,6 +139,14 @@ def measure_build(project: Path) -> tuple[float, dict[str, float]]:
     )
     total = time.perf_counter() - start
     return total, dict(json.loads(timings.read_text(encoding="utf-8")))
+
+
+def measure_pdfs(project: Path, without: float) -> tuple[float, int]:
+    """What the PDFs add to a build with an empty cache, and their size."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    with_pdfs, _ = measure_build(project, pdf=True)
+    size = sum(p.stat().st_size for p in (project / "site").rglob("*.pdf"))
+    return max(with_pdfs - without, 0.0), size
 
 
 def profile_build(project: Path, limit: int = 25) -> str:
@@ -309,7 +332,9 @@ def search_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def run(size: int, workdir: Path, reload: bool, profile: bool = False, search: bool = True) -> Result:
+def run(
+    size: int, workdir: Path, reload: bool, profile: bool = False, search: bool = True, pdfs: bool = False
+) -> Result:
     project = make_library(workdir / f"library-{size}", size)
     result = Result(size)
     result.generate_s = measure_generation(project)
@@ -323,6 +348,12 @@ def run(size: int, workdir: Path, reload: bool, profile: bool = False, search: b
         result.reload_s = measure_reload(project)
     if profile:
         print(profile_build(project), file=sys.stderr)
+    if pdfs:
+        result.pdf_s, result.pdf_bytes = measure_pdfs(project, result.build_s)
+    if size >= 2:  # last: it removes the last publication's translations to leverage them again
+        from . import bench_memory
+
+        result.memory = bench_memory.measure(project, size, repeats=1)
     return result
 
 
@@ -371,12 +402,25 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for size in args.sizes:
             print(f"building a library of {size} publication(s)…", file=sys.stderr)
-            results.append(run(size, Path(tmp), size in args.reload, args.profile))
+            results.append(
+                run(size, Path(tmp), size in args.reload, args.profile, pdfs=size == min(args.sizes))
+            )
     print(f"Machine: {machine()}\n")
     print(table(results))
     if any(r.search for r in results):
         print("\nSearch, typed a key every", TYPING_DELAY_MS, "ms in Chromium, the site served with gzip:\n")
         print(search_table(results))
+    for r in results:
+        if r.pdf_s is not None:
+            print(
+                f"\nPDFs at N={r.size}: {r.pdf_s:.1f} s added to a build with an empty PDF cache "
+                f"({r.pdf_s / r.size:.1f} s per publication, {r.pdf_bytes / 1e6:.1f} MB); none when cached."
+            )
+        if r.memory is not None:
+            print(
+                f"Translation memory at N={r.size}: analyse {r.memory.analyse_s:.1f} s, "
+                f"leverage {r.memory.leverage_s:.1f} s."
+            )
     if len(results) > 1:
         first, last = results[0], results[-1]
         ratio = last.per_page_ms / first.per_page_ms
