@@ -32,12 +32,12 @@ fonts:  ## Debian's Noto CJK (embedded in the PDFs) and Pango, which WeasyPrint 
 	  fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 lint: setup  ## ruff lint and format check
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests tools
+	$(BIN)/ruff format --check scripts tests tools
 
 format: setup
-	$(BIN)/ruff format scripts tests
-	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format scripts tests tools
+	$(BIN)/ruff check --fix scripts tests tools
 
 typecheck: setup  ## mypy on the package
 	$(BIN)/mypy
@@ -52,11 +52,11 @@ test-fast: setup  ## unit tests only
 	$(BIN)/pytest -m "not browser" -x -q
 
 bench: setup  ## benchmark libraries of 1, 10 and 50 publications (prints a table; takes minutes)
-	$(BIN)/python -m trilingual.bench --sizes 1 10 50
+	PYTHONPATH=tools $(BIN)/python -m trilingual_tools.bench --sizes 1 10 50
 
 audit: setup chromium  ## Lighthouse scores (mobile and desktop) of the built site, from tools/package-lock.json
 	npm ci --prefix tools --no-audit --no-fund
-	$(BIN)/python -m trilingual.audit
+	PYTHONPATH=tools $(BIN)/python -m trilingual_tools.audit
 
 lock:  ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/pip install --quiet uv && $(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock

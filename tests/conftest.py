@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from trilingual.ingest import ingest
-from trilingual.localsite import copy_project, serve
 from trilingual.model import Document
+from trilingual_tools.localsite import copy_project, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -24,7 +24,7 @@ def second_plan() -> Document:
 
 
 def make_project(destination: Path, translations: Path | None = None, *, home_only: bool = False) -> Path:
-    """A copy of the project to build in isolation (see :func:`trilingual.localsite.copy_project`)."""
+    """A copy of the project to build in isolation (see :func:`trilingual_tools.localsite.copy_project`)."""
     return copy_project(destination, translations, hand_written=not home_only)
 
 

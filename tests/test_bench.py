@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trilingual.bench import run, table
+from trilingual_tools.bench import run, table
 
 
 def test_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:

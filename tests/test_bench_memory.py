@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trilingual.bench import make_library
-from trilingual.bench_memory import measure
+from trilingual_tools.bench import make_library
+from trilingual_tools.bench_memory import measure
 
 
 def test_memory_benchmark_times_analyse_and_leverage(tmp_path: Path) -> None:

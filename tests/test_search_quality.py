@@ -17,7 +17,7 @@ import pytest
 from search_queries import QUERIES
 
 from conftest import FIXTURES, build, make_project
-from trilingual.localsite import serve
+from trilingual_tools.localsite import serve
 
 pytestmark = pytest.mark.browser
 HIT_AT_5 = 0.95

@@ -16,8 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .bench import TEMPLATE_PUBLICATION
-from .localsite import ROOT, copy_project, serve
+from trilingual_tools.bench import TEMPLATE_PUBLICATION
+from trilingual_tools.localsite import ROOT, copy_project, serve
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -52,7 +52,9 @@ def audit(site: Path, base: str, lighthouse: Path, chromium: str) -> dict[tuple[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m trilingual.audit", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m trilingual_tools.audit", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args(argv)
     lighthouse = ROOT / "tools" / "node_modules" / ".bin" / "lighthouse"

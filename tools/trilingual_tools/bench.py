@@ -1,6 +1,6 @@
 """Benchmark: generation, build, reload, page weight and search for libraries of 1, 10 and 50 publications.
 
-Run with ``make bench`` (or ``python -m trilingual.bench --sizes 1 10 50``). Each library is
+Run with ``make bench`` (or ``python -m trilingual_tools.bench --sizes 1 10 50``). Each library is
 the site's own project with the 2021 plan copied N times (new ids, a numbered title, the same
 translations), so every publication has three languages in the same style. Prints a table and
 the machine it ran on; never part of the test suite (a smoke run at N = 1 is).
@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .generate import generate
-from .localsite import ROOT, copy_project, serve
-from .render import SiteLanguages
+from trilingual.generate import generate
+from trilingual.render import SiteLanguages
+from trilingual_tools.localsite import ROOT, copy_project, serve
 
 if TYPE_CHECKING:
-    from . import bench_memory
+    from trilingual_tools import bench_memory
 
 TEMPLATE_PUBLICATION = "cnipa-2021-work-plan"
 LANGUAGES = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
@@ -171,8 +171,8 @@ def profile_build(project: Path, limit: int = 25) -> str:
 
 def measure_reload(project: Path) -> float:
     """Seconds from saving a translation YAML to `mkdocs serve` serving the changed page."""
-    from .ingest import ingest
-    from .translations import write_updates
+    from trilingual.ingest import ingest
+    from trilingual.translations import write_updates
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -351,7 +351,7 @@ def run(
     if pdfs:
         result.pdf_s, result.pdf_bytes = measure_pdfs(project, result.build_s)
     if size >= 2:  # last: it removes the last publication's translations to leverage them again
-        from . import bench_memory
+        from trilingual_tools import bench_memory
 
         result.memory = bench_memory.measure(project, size, repeats=1)
     return result
@@ -388,7 +388,9 @@ def table(results: list[Result]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m trilingual.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m trilingual_tools.bench", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument(
         "--sizes", type=int, nargs="+", default=[1, 10, 50], help="library sizes (default: 1 10 50)"
     )

@@ -1,7 +1,7 @@
 """Benchmark of the translation memory: ``analyse`` and ``leverage`` on libraries of N publications.
 
-Run with ``python -m trilingual.bench_memory --sizes 10 50``. Each library is the benchmark's
-(:func:`trilingual.bench.make_library`: the 2021 plan copied N times); its last publication
+Run with ``python -m trilingual_tools.bench_memory --sizes 10 50``. Each library is the benchmark's
+(:func:`trilingual_tools.bench.make_library`: the 2021 plan copied N times); its last publication
 loses its translations and has two sentences edited, then ``analyse`` and ``leverage`` run on
 it as a translator runs them (whole commands, library loading included) against the memory of
 the other N − 1; each figure is the median of three runs. Never part of the test suite (a smoke
@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bench import LANGUAGES, machine, make_library
+from trilingual_tools.bench import LANGUAGES, machine, make_library
 
 EDITS = (
     ("适时开展“回头看”。", "适时开展专项检查。"),
@@ -81,7 +81,7 @@ def measure(project: Path, size: int, repeats: int = 3) -> MemoryResult:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m trilingual.bench_memory", description=__doc__.split("\n\n")[0]
+        prog="python -m trilingual_tools.bench_memory", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
         "--sizes", type=int, nargs="+", default=[10, 50], help="library sizes (default: 10 50)"
