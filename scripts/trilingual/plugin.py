@@ -18,7 +18,6 @@ import html
 import json
 import logging
 import os
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,12 +33,10 @@ from mkdocs.utils import normalize_url
 
 from .config import FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages, site_languages
 from .csp import add_policy
-from .downloads import DOWNLOADS, glossary_files, publication_files, write_files
+from .downloads import DOWNLOADS
 from .errors import UserError
-from .feed import FEED, atom
-from .files import write_if_changed
 from .generate import generate, hand_written_folders, input_fingerprint
-from .pdf import write_pdfs
+from .postbuild import keep_404_pages, write_downloads, write_feed, write_robots
 from .search import Record, page_records
 from .search_index import SEARCH_META, dialog_strings, write_search_index
 from .site import Library
@@ -116,57 +113,24 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
 
     @timed
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """A 404 page per language, the original's at the root, and robots.txt naming the sitemap.
-
-        mkdocs-static-i18n builds every language into the same folder, so each build's
-        ``404.html`` is moved to ``<lang>/404.html`` and the original's put back at the root.
-        """
-        site = Path(config.site_dir)
+        """Beside each edition's pages: its 404 page, search index and feed; once, the
+        downloads (PDFs only in ``mkdocs build``); robots.txt; the timings when asked for."""
+        site, site_url = Path(config.site_dir), config.site_url or ""
         lang = _current_language(config, self._languages)
-        page = site / "404.html"
-        if lang == self._languages.source:
-            self.root_404 = page.read_bytes() if page.exists() else None
-        elif page.exists():
-            (site / lang).mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(page, site / lang / "404.html")
-            if self.root_404 is not None:
-                page.write_bytes(self.root_404)
-        timed(write_search_index)(
-            site, lang, self.search_records.pop(lang, []), self.library, self._languages
-        )
-        if lang == self._languages.source and self.library is not None:
-            self._write_downloads(config)
+        self.root_404 = keep_404_pages(site, lang, self._languages, self.root_404)
+        records = self.search_records.pop(lang, [])
+        timed(write_search_index)(site, lang, records, self.library, self._languages)
         if self.library is not None:
-            feed = atom(
-                list(self.library.publications),
-                self.library.renderer,
-                lang,
-                config.site_url or "",
-                config.site_name,
-            )
-            write_if_changed(site / ("" if lang == self._languages.source else lang) / FEED, feed)
-        robots = "User-agent: *\nAllow: /\n"
-        if config.site_url:
-            robots += f"Sitemap: {urljoin(config.site_url, 'sitemap.xml')}\n"
-        (site / "robots.txt").write_text(robots, encoding="utf-8")
+            if lang == self._languages.source:
+                cache = Path(config.config_file_path or ".").parent / ".cache" / "pdf"
+                write_downloads(site, self.library, site_url, cache if self._pdfs else None)
+            write_feed(site, lang, self.library, site_url, config.site_name)
+        write_robots(site, site_url)
         if os.environ.get("TRILINGUAL_TIMINGS"):
             Path(os.environ["TRILINGUAL_TIMINGS"]).write_text(json.dumps(TIMINGS), encoding="utf-8")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
-
-    def _write_downloads(self, config: MkDocsConfig) -> None:
-        """Data, citations and (except in ``mkdocs serve``, where they would slow every reload) PDFs."""
-        assert self.library is not None
-        site, renderer = Path(config.site_dir), self.library.renderer
-        files = glossary_files(self.library.glossary, self._languages.all, self._languages.source)
-        for publication in self.library.publications:
-            files.update(publication_files(publication, renderer, config.site_url or ""))
-        write_files(site, files)
-        if self._pdfs:
-            cache = Path(config.config_file_path or ".").parent / ".cache" / "pdf"
-            for publication in self.library.publications:
-                write_pdfs(publication, renderer, site, cache, site_url=config.site_url or "")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Watch the translators' files; watch docs/ for hand-written pages only, since the
