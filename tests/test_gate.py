@@ -230,3 +230,14 @@ def test_interface_templates_fill_names_only(template: str) -> None:
     out = fill(template, label="三", number=3, title="T")
     assert "__mro__" not in out or "{title.__class__.__mro__}" in out
     assert len(out) < 100
+
+
+def test_a_title_in_printed_margins_is_a_css_string_it_cannot_leave() -> None:
+    from trilingual.pagetext import css_string, print_margins
+
+    hostile = '3. Title" } body { display: none } </style><script>alert(1)</script> \\ 知识产权'
+    value = str(css_string(hostile))
+    assert value.startswith('"') and value.endswith('"') and value.count('"') == 2
+    assert not any(c in value[1:-1] for c in '"<>{};') and "知识产权" in value
+    margins = str(print_margins("A &amp; B", "https://example.org/en/x/"))
+    assert margins.count("{") == margins.count("}") == 3 and "A \\26  B" in margins

@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -281,6 +282,39 @@ def write_files(site_dir: Path, files: dict[str, str | bytes]) -> None:
             write_if_changed(path, content)
 
 
+@dataclass(frozen=True)
+class Change:
+    """A change to a publication's translations, as its commit records it."""
+
+    date: str
+    language: str
+    summary: str
+
+
+def history(publication: Publication, limit: int = 10) -> list[Change]:
+    """The latest commits that changed the publication's translation files, newest first
+    (empty without git history, e.g. outside a clone)."""
+    changes = []
+    for lang in publication.languages:
+        path = publication.config.folder / f"{lang}.yml"
+        try:
+            log = subprocess.run(
+                ["git", "log", f"-{limit}", "--format=%cs%x09%s", "--", path.name],
+                cwd=path.parent,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+        for line in log.splitlines():
+            date, _, summary = line.partition("\t")
+            if date and summary:
+                changes.append(Change(date, lang, summary))
+    return sorted(changes, key=lambda c: c.date, reverse=True)[:limit]
+
+
 def render_page(publication: Publication, renderer: Renderer, lang: str, *, with_pdfs: bool = True) -> str:
     """The publication's downloads page in ``lang`` (``<publication>/downloads/``)."""
     files = Files(publication.id)
@@ -307,4 +341,5 @@ def render_page(publication: Publication, renderer: Renderer, lang: str, *, with
         pdfs=pdfs if with_pdfs else [],
         data=data,
         citations=citations,
+        history=[(c.date, renderer.languages.name(c.language), c.summary) for c in history(publication)],
     )

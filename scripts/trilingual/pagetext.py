@@ -62,6 +62,17 @@ def safe_url(url: str) -> str:
     return "" if url.startswith("//") else url
 
 
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string (for generated content): every character that is not a
+    letter, a digit, a space or a CJK character is written as a CSS escape, so nothing can
+    close the string, the rule or the <style> element it stands in."""
+    out = []
+    for char in _WHITESPACE_RE.sub(" ", text).strip():
+        plain = char.isalnum() or char == " " or ord(char) > 0x2E7F
+        out.append(char if plain and char.isprintable() else f"\\{ord(char):x} ")
+    return Markup('"' + "".join(out) + '"')
+
+
 def placeholders(template: str) -> set[str]:
     """The names a template string uses (``{title}`` → ``title``)."""
     return set(_PLACEHOLDER_RE.findall(template))
@@ -97,3 +108,16 @@ def environment() -> Environment:
     env.filters["title_meta"] = front_matter_string
     env.filters["safe_url"] = safe_url
     return env
+
+
+def print_margins(title: str, url: str) -> Markup:
+    """A page's printed margins: its title at the top, its address and page numbers at the
+    bottom (CSS paged media, which Chromium prints). ``title`` is the theme's, already escaped."""
+    import html
+
+    top = css_string(html.unescape(title))
+    bottom = css_string(url)
+    return Markup(
+        "@page { @top-left { content: " + top + "; font-size: 8pt; color: #555; } "
+        "@bottom-left { content: " + bottom + "; font-size: 7pt; color: #777; } }"
+    )

@@ -36,6 +36,7 @@ from .csp import add_policy
 from .downloads import DOWNLOADS
 from .errors import UserError
 from .generate import generate, hand_written_folders, input_fingerprint
+from .pagetext import print_margins
 from .postbuild import keep_404_pages, write_downloads, write_feed, write_robots
 from .search import Record, page_records
 from .search_index import SEARCH_META, dialog_strings, write_search_index
@@ -201,6 +202,9 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             "strings": dialog_strings(lang, self.library),
         }
         context.update(self._reader_context(lang))  # type: ignore[typeddict-item]
+        if page is not None:  # the 404 page calls this without one
+            url = page.canonical_url or f"/{page.url}"
+            context["tl_print"] = print_margins(page.title or "", url)  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_template_context(
