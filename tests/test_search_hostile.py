@@ -37,7 +37,7 @@ def test_the_index_holds_hostile_text_as_data(hostile_site: Path) -> None:
 @pytest.mark.parametrize("query", ["alert", "script", "onerror", "term", "note", "en-text", "知识产权"])
 def test_results_of_hostile_text_run_nothing_and_show_it_as_text(
     page, hostile_site: Path, query: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     server, url = serve_directory(hostile_site)
     try:
         dialogs: list[str] = []

@@ -41,13 +41,13 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def library_url(library: Path):  # type: ignore[no-untyped-def]
+def library_url(library: Path):
     server, url = serve(library, compress=True)
     yield url
     server.shutdown()
 
 
-def typed(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+def typed(page, query: str) -> list[str]:
     """Results (paths from the site's root, in the order shown) of ``query`` typed key by key."""
     page.locator(".tl-search input[name=q]").fill("")
     page.keyboard.type(query)
@@ -59,11 +59,11 @@ def typed(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     return [str(link)[len(root) :] for link in links]
 
 
-def index_responses(page) -> list[int]:  # type: ignore[no-untyped-def]
+def index_responses(page) -> list[int]:
     """The compressed size of each index file the page fetches from now on."""
     sizes: list[int] = []
 
-    def count(response) -> None:  # type: ignore[no-untyped-def]
+    def count(response) -> None:
         if "/search/" in response.url:
             sizes.append(int(response.headers.get("content-length", "0")))
 
@@ -83,7 +83,7 @@ def test_the_query_set_is_large_and_covers_every_kind() -> None:
     assert any("second-plan" in a for *_, answers in QUERIES for a in answers), "both publications"
 
 
-def test_hit_at_5_over_the_query_set(page, library_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_hit_at_5_over_the_query_set(page, library_url: str) -> None:
     hits: dict[str, list[bool]] = defaultdict(list)
     misses = []
     edition = None
@@ -106,7 +106,7 @@ def test_hit_at_5_over_the_query_set(page, library_url: str) -> None:  # type: i
     assert page.console_errors == [] and page.external_requests == []
 
 
-def test_the_first_search_transfers_little_and_the_next_less(page, library_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_search_transfers_little_and_the_next_less(page, library_url: str) -> None:
     figures = {}
     searches = (("", "知识产权保护中心", "专利导航"), ("en/", "geographical indications", "Hauge"))
     for edition, first, second in searches:
@@ -123,7 +123,7 @@ def test_the_first_search_transfers_little_and_the_next_less(page, library_url: 
     assert all(first < FIRST_SEARCH_KB and nxt < first * 2 for first, nxt in figures.values()), figures
 
 
-def test_a_publication_filter_keeps_its_results_only(page, library_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_publication_filter_keeps_its_results_only(page, library_url: str) -> None:
     page.goto(f"{library_url}en/")
     page.locator(".tl-search__open").click()
     both = typed(page, "海牙协定")
