@@ -255,3 +255,13 @@ def test_control_characters_written_as_escapes_are_refused_too(tmp_path: Path, e
     with pytest.raises(TranslationError) as error:
         read(path)
     assert error.value.line == 4 and "control character" in error.value.message
+
+
+def test_a_template_that_breaks_its_rule_is_explained_in_the_rules_words(tmp_path: Path) -> None:
+    ui = read(ROOT / "translations" / "ui.yml")
+    ui["en"]["citation"] = "{issuer} {oops"
+    buffer = io.StringIO()
+    round_trip().dump({k: dict(v) for k, v in ui.items()}, buffer)
+    with pytest.raises(TranslationError) as error:
+        load_ui(write(tmp_path / "ui.yml", buffer.getvalue()), LANGS)
+    assert error.value.line and "en.citation" in error.value.message and "No other braces" in error.value.message

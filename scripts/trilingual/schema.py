@@ -71,9 +71,14 @@ def validate(data: Any, schema_dir: Path, name: str, path: Path) -> None:
         return
     error = errors[0]
     where = excerpt(".".join(str(p) for p in error.absolute_path), 60) or "the file"
+    message = excerpt(error.message, 160)
+    described = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if error.validator in ("pattern", "maxLength", "minLength") and described:
+        # The value and a regular expression say little to a translator; the rule's own words do.
+        message = f"{excerpt(repr(error.instance), 60)} is not allowed here: {described}"
     raise TranslationError(
         path,
-        f"{where}: {excerpt(error.message, 160)}",
+        f"{where}: {message}",
         line=_line(data, list(error.absolute_path)),
         hint=f"the file must follow {name} (your editor can check it as you type)",
     )
