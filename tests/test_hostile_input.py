@@ -264,4 +264,5 @@ def test_a_template_that_breaks_its_rule_is_explained_in_the_rules_words(tmp_pat
     round_trip().dump({k: dict(v) for k, v in ui.items()}, buffer)
     with pytest.raises(TranslationError) as error:
         load_ui(write(tmp_path / "ui.yml", buffer.getvalue()), LANGS)
-    assert error.value.line and "en.citation" in error.value.message and "No other braces" in error.value.message
+    message = error.value.message
+    assert error.value.line and "en.citation" in message and "No other braces" in message
