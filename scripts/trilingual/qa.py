@@ -21,7 +21,7 @@ from .config import LATIN_LANGUAGES
 from .glossary import Glossary
 from .model import Segment
 from .publication import Publication
-from .segment import HAN_RE
+from .segment import DIGITS, HAN_RE
 from .terms import find_terms
 from .translations import State, Translation
 
@@ -120,20 +120,7 @@ def check_segment(
 
 # -- what Xbench and Verifika catch -----------------------------------------------------------
 
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_DIGITS = DIGITS  # a Chinese digit's value (两 and 〇 too)
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10_000, "亿": 100_000_000}
 _NUMERAL_RE = re.compile("[零〇一二两三四五六七八九十百千万亿]{2,}")

@@ -27,7 +27,7 @@ PARAGRAPH_END = SENTENCE_END + "：…"
 
 _SENTENCE_RE = re.compile(f"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{re.escape(CLOSERS)}]*|$)")
 
-_NUMERALS = {
+DIGITS = {
     "零": 0,
     "〇": 0,
     "一": 1,
@@ -99,7 +99,7 @@ def chinese_numeral_value(numeral: str) -> int:
             total += (current or 1) * 10
             current = 0
         else:
-            current = _NUMERALS[char]
+            current = DIGITS[char]
     return total + current
 
 
