@@ -174,6 +174,18 @@ def test_export_then_import_changes_nothing(
     assert {p: p.read_bytes() for p in (project / "translations" / PUB).glob("*.yml")} == before
 
 
+def test_a_renamed_xliff_is_imported_by_what_it_says_it_holds(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """CAT tools rename files: the publication and language come from <file original> and
+    target-language when the name does not say them."""
+    assert run(capsys, "export", "--lang", "ja", "-o", str(tmp_path / "x"))[0] == 0
+    renamed = tmp_path / "x" / "from-the-translator.xlf"
+    (tmp_path / "x" / f"{PUB}.ja.xlf").rename(renamed)
+    code, _, err = run(capsys, "import", str(renamed))
+    assert code == 0 and "nothing to import" in err
+
+
 def test_import_updates_text_and_status_only(
     project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

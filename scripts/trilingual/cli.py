@@ -415,10 +415,19 @@ def cmd_realign(project: Project, args: argparse.Namespace) -> int:
 
 
 def _xliff_name(path: Path, args: argparse.Namespace) -> tuple[str, str]:
-    """``<publication>.<lang>.xlf`` names what it holds; --publication and --lang override."""
+    """What an XLIFF holds: --publication and --lang, else its first ``<file>``'s ``original`` and
+    ``target-language`` (CAT tools rename files), else the name ``<publication>.<lang>.xlf``."""
+    from .exchange import read_xliff
+
+    original, target = "", ""
+    if not (args.publication and args.lang):
+        _, files = read_xliff(path)
+        if files:
+            original = str(files[0][0].get("original", ""))
+            target = str(files[0][0].get("target-language", "")).split("-")[0]
     parts = path.name.split(".")
-    publication = args.publication or (parts[0] if len(parts) >= 3 else None)
-    language = args.lang or (parts[-2] if len(parts) >= 3 else None)
+    publication = args.publication or original or (parts[0] if len(parts) >= 3 else None)
+    language = args.lang or target or (parts[-2] if len(parts) >= 3 else None)
     if not publication or not language:
         raise UserError(
             path, "cannot tell the publication and language", hint="pass --publication and --lang"
