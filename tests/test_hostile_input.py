@@ -266,3 +266,16 @@ def test_a_template_that_breaks_its_rule_is_explained_in_the_rules_words(tmp_pat
         load_ui(write(tmp_path / "ui.yml", buffer.getvalue()), LANGS)
     message = error.value.message
     assert error.value.line and "en.citation" in message and "No other braces" in message
+
+
+@pytest.mark.parametrize("months", [None, "", "January February"])
+def test_a_date_format_that_names_the_month_needs_twelve_month_names(
+    tmp_path: Path, months: str | None
+) -> None:
+    ui = read(ROOT / "translations" / "ui.yml")
+    ui["en"]["month_names"] = months
+    buffer = io.StringIO()
+    round_trip().dump({k: dict(v) for k, v in ui.items()}, buffer)
+    with pytest.raises(TranslationError, match="twelve") as error:
+        load_ui(write(tmp_path / "ui.yml", buffer.getvalue()), LANGS)
+    assert error.value.line

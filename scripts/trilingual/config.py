@@ -115,6 +115,16 @@ def load_ui(path: Path, languages: SiteLanguages) -> dict[str, dict[str, str]]:
                 hint=f"translate them from the '{languages.source}:' block",
             )
         ui[lang] = {key: "" if strings[key] is None else str(strings[key]) for key in keys}
+        if (
+            "month_name" in placeholders(ui[lang].get("date_format", ""))
+            and len(ui[lang].get("month_names", "").split()) != 12
+        ):
+            raise TranslationError(
+                path,
+                f"{lang}.date_format names the month, but {lang}.month_names does not list twelve",
+                line=line_of(strings, "month_names") or line_of(strings, "date_format"),
+                hint="write the twelve month names, separated by spaces",
+            )
         unknown = placeholders(ui[lang].get("section_heading", "")) - HEADING_PLACEHOLDERS
         if unknown:
             raise TranslationError(
