@@ -27,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
 
@@ -80,6 +80,14 @@ def timed(event: Callable[..., Any]) -> Callable[..., Any]:
 _cache: dict[str, tuple[Any, Library]] = {}
 
 
+# mkdocs-static-i18n runs some events at priority 50 (first) and some at -100 (last); ours
+# depend on that order, so it is written here rather than left to the order in mkdocs.yml.
+AFTER_I18N = 0
+"""Our priority for events that need static-i18n's (priority 50) to have run."""
+BEFORE_I18N = 0
+"""Our priority for events that must run before static-i18n's (priority -100)."""
+
+
 class TrilingualConfig(Config):
     translations_dir = c.Type(str, default="translations")
     pdf = c.Type(bool, default=True)
@@ -112,6 +120,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._generate(config)
 
+    @event_priority(BEFORE_I18N)  # before static-i18n's, which starts the next edition's build
     @timed
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Beside each edition's pages: its 404 page, search index and feed; once, the
@@ -143,6 +152,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             server.watch(str(folder))
         return server
 
+    @event_priority(BEFORE_I18N)  # before static-i18n rewrites the navigation for the edition
     @timed
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Title each publication's navigation section in the language being built."""
@@ -169,6 +179,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.search_records.setdefault(lang, []).extend(page_records(content, page.url, title, lang))
         return content
 
+    @event_priority(BEFORE_I18N)  # the policy hashes the page's scripts as they are written
     @timed
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Every page carries a Content-Security-Policy (see :mod:`trilingual.csp`)."""
@@ -178,6 +189,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         """So do pages made from a template alone (the 404 page)."""
         return add_policy(output_content) if template_name.endswith(".html") else output_content
 
+    @event_priority(AFTER_I18N)  # after static-i18n has set the alternates in config.extra
     @timed
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -207,6 +219,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             context["tl_print"] = print_margins(page.title or "", url)  # type: ignore[typeddict-unknown-key]
         return context
 
+    @event_priority(AFTER_I18N)  # after static-i18n: our 404 switcher replaces its links
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
