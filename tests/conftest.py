@@ -112,3 +112,35 @@ def page(browser):
     page.route("**/*", guard)
     yield page
     context.close()
+
+
+# -- the command line, in a copy of the project ------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project, made the working folder (as a translator runs `trilingual`)."""
+    root = make_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    return root
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``trilingual <argv>``: its exit code, standard output and standard error."""
+    from trilingual.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def remove_entries(path: Path, ids: list[str]) -> None:
+    """Delete entries (three to five lines each) from a translation file, keeping the rest as is."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    out, skipping = [], False
+    for line in lines:
+        if line.startswith("  ") and not line.startswith("    "):
+            skipping = line.strip().rstrip(":") in ids
+        if not skipping:
+            out.append(line)
+    path.write_text("".join(out), encoding="utf-8")

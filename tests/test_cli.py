@@ -9,7 +9,8 @@ from typing import ClassVar
 import pytest
 from translate.storage import tmx as tt_tmx
 
-from conftest import make_project
+from conftest import remove_entries
+from conftest import run_cli as run
 from trilingual.cli import main
 from trilingual.ingest import ingest
 from trilingual.translations import load_translation_file
@@ -17,33 +18,8 @@ from trilingual.translations import load_translation_file
 PUB = "cnipa-2021-work-plan"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def ja_file(root: Path) -> Path:
     return root / "translations" / PUB / "ja.yml"
-
-
-def remove_entries(path: Path, ids: list[str]) -> None:
-    """Delete entries (three to five lines each) from a translation file, keeping the rest as is."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    out, skipping = [], False
-    for line in lines:
-        if line.startswith("  ") and not line.startswith("    "):
-            skipping = line.strip().rstrip(":") in ids
-        if not skipping:
-            out.append(line)
-    path.write_text("".join(out), encoding="utf-8")
 
 
 def test_status_table_and_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,25 +7,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import make_project
-from trilingual.cli import main
+from conftest import run_cli as run
 from trilingual.glossary import load_glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LANGUAGES = ("zh", "ja", "en")
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def exported(project: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> Path:

@@ -10,25 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project
-from trilingual.cli import main
+from conftest import run_cli as run
 from trilingual.ingest import ingest
 from trilingual.translations import load_translation_file, write_updates
 
 PUB = "cnipa-2021-work-plan"
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def yml(root: Path, lang: str = "ja") -> Path:

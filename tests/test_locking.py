@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import make_project
+from conftest import remove_entries
 from trilingual.cli import main
 from trilingual.errors import UserError
 from trilingual.exchange import export_xliff, import_xliff
@@ -23,26 +23,8 @@ from trilingual.translations import load_translation_file, write_updates
 PUB = "cnipa-2021-work-plan"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    return root
-
-
 def yml(root: Path) -> Path:
     return root / "translations" / PUB / "ja.yml"
-
-
-def remove_entries(path: Path, ids: list[str]) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    out, skipping = [], False
-    for line in lines:
-        if line.startswith("  ") and not line.startswith("    "):
-            skipping = line.strip().rstrip(":") in ids
-        if not skipping:
-            out.append(line)
-    path.write_text("".join(out), encoding="utf-8")
 
 
 class SavingTranslator:
