@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from conftest import FIXTURES, make_project
-from trilingual.cli import main
+from conftest import run_cli as run
 from trilingual.exchange import XLIFF_12, Xliff12File
 from trilingual.translations import load_translation_file
 
@@ -47,12 +47,6 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(FIXTURES / "second-plan", translations / "second-plan")
     monkeypatch.chdir(root)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def analysis(capsys: pytest.CaptureFixture[str], publication: str, lang: str) -> dict:

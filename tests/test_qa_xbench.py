@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project
-from trilingual.cli import main
+from conftest import run_cli as run
 from trilingual.model import Segment
 from trilingual.qa import check_segment, chinese_numbers
 from trilingual.translations import State, Status, Translation
@@ -63,19 +62,6 @@ def test_typography() -> None:
     assert "half-width" in checks("加强保护。", "保護を強化する(TM5)。", "ja")
     assert "half-width" not in checks("加强保护。", "保護を強化する（TM5）。3.5%増。", "ja")
     assert not checks("加强保护。", "Strengthen protection.", "en")
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_check_strict_passes_on_the_shipped_data(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,9 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_project
+from conftest import run_cli as run
 from trilingual.align import align, realign_file
-from trilingual.cli import main
 from trilingual.model import Document, Segment
 from trilingual.translations import State, load_translation_file, state_of, write_updates
 
@@ -145,19 +144,6 @@ def test_realign_after_source_edits_on_the_2021_plan(
     edited = apply(plan_2021, edits)
     realign_file(path, "ja", edited)
     check_invariants(path, before, plan_2021, edited)
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def revise(root: Path, old: str, new: str) -> None:

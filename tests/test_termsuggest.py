@@ -10,7 +10,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import FIXTURES, make_project
-from trilingual.cli import main
+from conftest import run_cli as run
 
 PUB = "cnipa-2021-work-plan"
 
@@ -21,12 +21,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(FIXTURES / "second-plan", root / "translations" / "second-plan")
     monkeypatch.chdir(root)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_suggested_terms_are_new_and_ready_to_fill(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,7 +32,7 @@ from .segment import (
     split_sentences,
     unescape_markdown,
 )
-from .yamlfile import regular_file
+from .yamlfile import control_character, regular_file
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
@@ -201,19 +201,18 @@ def ingest(
 
 
 _PAGE_BREAK_RE = re.compile("[\x0b\x0c]")
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str, path: str | Path) -> str:
     """Text normalised to NFC; form feeds and vertical tabs that PDF converters leave at page
     breaks become line breaks; any other control character is refused with its line."""
     text = _PAGE_BREAK_RE.sub("\n", text)
-    control = _CONTROL_RE.search(text)
+    control = control_character(text)
     if control:
         raise SourceError(
             path,
-            f"a control character (U+{ord(control.group()):04X}) is in the text",
-            line=text.count("\n", 0, control.start()) + 1,
+            f"a control character ({control[0]}) is in the text",
+            line=control[1],
             hint="delete it (text converted from a PDF often carries them)",
         )
     return unicodedata.normalize("NFC", text)

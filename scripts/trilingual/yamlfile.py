@@ -160,6 +160,14 @@ def regular_file(path: Path) -> None:
             )
 
 
+def control_character(text: str) -> tuple[str, int] | None:
+    """The first character a text file should not hold (``U+000C``) and its line, if any."""
+    found = _CONTROL_RE.search(text)
+    if found is None:
+        return None
+    return f"U+{ord(found.group()):04X}", text.count("\n", 0, found.start()) + 1
+
+
 def _text(path: Path) -> str:
     """The file's text, checked and normalised (see the module's docstring)."""
     regular_file(path)
@@ -171,12 +179,12 @@ def _text(path: Path) -> str:
         raise TranslationError(path, "is a folder, not a file", hint="remove or rename the folder") from None
     except UnicodeDecodeError:
         raise TranslationError(path, "the file is not UTF-8 text", hint="save it as UTF-8") from None
-    control = _CONTROL_RE.search(text)
+    control = control_character(text)
     if control:
         raise TranslationError(
             path,
-            f"a control character (U+{ord(control.group()):04X}) is in the text",
-            line=text.count("\n", 0, control.start()) + 1,
+            f"a control character ({control[0]}) is in the text",
+            line=control[1],
             hint="delete it (text pasted from a PDF often carries them)",
         )
     for number, line in enumerate(text.splitlines(), start=1):
