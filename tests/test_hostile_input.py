@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
+from trilingual.config import SiteLanguages, load_ui
 from trilingual.errors import SourceError, TranslationError, UserError
 from trilingual.ingest import ingest
-from trilingual.render import SiteLanguages, load_ui
 from trilingual.search import Segmenter
 from trilingual.site import load
 from trilingual.terms import find_terms

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from trilingual.config import SiteLanguages
 from trilingual.errors import SourceError, UserError
 from trilingual.generate import generate
 from trilingual.ingest import ingest, parse
-from trilingual.render import SiteLanguages
 
 LANGS = SiteLanguages("zh", ("ja", "en"))
 

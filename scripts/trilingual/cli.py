@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .config import SiteLanguages
 from .errors import UserError
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .publication import Publication, load_library
-from .render import SiteLanguages
 from .translations import State, Status
 
 if TYPE_CHECKING:
@@ -63,14 +63,21 @@ def load_project(config_file: Path) -> Project:
     """The site's languages come from mkdocs.yml (the i18n plugin's languages)."""
     from mkdocs.config import load_config
 
-    from .plugin import _site_languages
+    from .config import site_languages
 
     if not config_file.is_file():
         raise UserError(
             config_file, "no mkdocs.yml here", hint="run from the project folder or pass --config"
         )
     config = load_config(str(config_file))
-    return Project(config_file.resolve().parent, _site_languages(config))
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise UserError(config_file, "no i18n plugin (mkdocs-static-i18n)", hint="configure it in mkdocs.yml")
+    try:
+        languages = site_languages(list(i18n.config.languages))
+    except ValueError as error:
+        raise UserError(config_file, str(error), hint="see the i18n languages in mkdocs.yml") from None
+    return Project(config_file.resolve().parent, languages)
 
 
 # -- commands ------------------------------------------------------------------------------

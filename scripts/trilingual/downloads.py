@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import config
+from .config import DOWNLOADS
 from .exchange import bcp47, export_glossary_tsv, export_tbx, export_tmx
 from .files import write_if_changed
 from .glossary import Glossary
@@ -31,7 +31,6 @@ from .publication import Publication
 from .render import Renderer
 from .translations import State
 
-DOWNLOADS = config.DOWNLOADS
 LICENCE = (
     "Translations, glossary and references: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
     "The original is an official document of a state organ, outside copyright under Article 5 of the "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .config import SiteLanguages
 from .files import is_generated, sync_generated
-from .render import SiteLanguages
 from .site import Library, load
 
 

@@ -31,9 +31,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
 
-from .config import FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages, site_languages
+from .config import DOWNLOADS, FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages, site_languages
 from .csp import add_policy
-from .downloads import DOWNLOADS
 from .errors import UserError
 from .generate import generate, hand_written_folders, input_fingerprint
 from .pagetext import print_margins

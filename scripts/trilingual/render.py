@@ -14,11 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .config import FULL_TEXT_PAGE as FULL_TEXT_PAGE
-from .config import GLOSSARY_PAGE as GLOSSARY_PAGE
-from .config import REFERENCES_PAGE as REFERENCES_PAGE
-from .config import SiteLanguages as SiteLanguages
-from .config import load_ui as load_ui
+from .config import FULL_TEXT_PAGE, SiteLanguages
 from .model import Section, Segment, paragraph_number
 from .pagetext import environment, fill
 from .publication import PUBLICATION_FILE, Publication

@@ -45,9 +45,9 @@ from .collation import hiragana, pinyin_with_tones
 from .search import Record, Segmenter, fold, latin_words, stem
 
 if TYPE_CHECKING:
+    from .config import SiteLanguages
     from .glossary import Term
     from .references import Reference
-    from .render import SiteLanguages
     from .site import Library
 
 SEARCH_DIR = "search"
@@ -287,7 +287,7 @@ def _order(lang: str, languages: SiteLanguages) -> list[str]:
 
 
 def glossary_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
-    from .render import GLOSSARY_PAGE
+    from .config import GLOSSARY_PAGE
 
     ui = library.renderer.ui.get(lang, {})
     languages = library.languages
@@ -340,7 +340,7 @@ def _glossary_names(term: Term, lang: str, languages: SiteLanguages) -> tuple[li
 
 
 def reference_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
-    from .render import REFERENCES_PAGE
+    from .config import REFERENCES_PAGE
 
     ui = library.renderer.ui.get(lang, {})
     languages = library.languages
@@ -520,7 +520,7 @@ def edition_docs(
 ) -> tuple[list[Doc], Concepts, list[tuple[str, str]]]:
     """The records of an edition: its pages' (the glossary's and references' pages replaced by
     one record per entry), in the order of the site."""
-    from .render import GLOSSARY_PAGE, REFERENCES_PAGE
+    from .config import GLOSSARY_PAGE, REFERENCES_PAGE
 
     segmenter = library.segmenter if library is not None else _plain_segmenter()
     concepts = _concepts(library, segmenter)

@@ -14,9 +14,8 @@ from typing import Any
 
 from .annotate import Annotator
 from .collation import index_letter, pinyin, pinyin_with_tones, sort_key
-from .config import GLOSSARY_PAGE, REFERENCES_PAGE, UI_FILE, SiteLanguages, load_ui, reserved_names
+from .config import DOWNLOADS, GLOSSARY_PAGE, REFERENCES_PAGE, UI_FILE, SiteLanguages, load_ui, reserved_names
 from .crossref import CrossReferences, Occurrence, cross_references
-from .downloads import DOWNLOADS as DOWNLOADS_PAGE
 from .downloads import render_page as render_downloads
 from .entries import Entry
 from .errors import TranslationError
@@ -98,7 +97,7 @@ class Library(SectionLinks):
         for publication in self.publications:
             pages.update(self.renderer.render_publication(publication, self))
             for lang in self.languages.all:
-                pages[f"{publication.id}/{DOWNLOADS_PAGE}.{lang}.md"] = render_downloads(
+                pages[f"{publication.id}/{DOWNLOADS}.{lang}.md"] = render_downloads(
                     publication, self.renderer, lang, with_pdfs=pdfs
                 )
         if len(self.glossary):

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trilingual.config import SiteLanguages
 from trilingual.generate import generate
-from trilingual.render import SiteLanguages
 from trilingual_tools.localsite import ROOT, copy_project, serve
 
 if TYPE_CHECKING:
