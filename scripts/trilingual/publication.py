@@ -61,6 +61,8 @@ class PublicationConfig:
     """A one-line summary of each section (by id) per site language."""
     summary_lines: dict[str, int] = field(default_factory=dict)
     targets: tuple[Target, ...] = ()
+    nav_titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A short navigation label of each section (by id) per site language; the page keeps the full title."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,10 @@ def load_config(folder: Path) -> PublicationConfig:
             Target(str(t["segment"]), str(t["figure"]), dict(t["label"]), line_of(t))
             for t in data.get("targets") or []
         ),
+        nav_titles={
+            str(k): {str(lang): str(text) for lang, text in v.items()}
+            for k, v in (data.get("nav_titles") or {}).items()
+        },
     )
 
 
