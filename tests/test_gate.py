@@ -27,6 +27,7 @@ from trilingual.errors import UserError
 from trilingual.generate import generate
 from trilingual.ingest import ingest
 from trilingual.pagetext import fill, front_matter_string, markdown_text, safe_url
+from trilingual.render import Renderer
 from trilingual.schema import SCHEMA_DIR
 from trilingual.translations import write_updates
 from trilingual.yamlfile import read, round_trip
@@ -115,8 +116,8 @@ def rendered_pages(translations: Path, docs: Path) -> dict[str, tuple[str, str]]
     pages = {}
     sources = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
     for lang in LANGS.all:
-        sources[f"catalogue.{lang}.md"] = library.renderer.render_catalogue(list(library.publications), lang)
-        sources[f"status.{lang}.md"] = library.render_status(lang)
+        sources[f"catalogue.{lang}.md"] = Renderer(library).render_catalogue(lang)
+        sources[f"status.{lang}.md"] = Renderer(library).render_status(lang)
     for name, source in sources.items():
         lang = name.rsplit(".", 2)[-2]
         body, meta = get_data(source)

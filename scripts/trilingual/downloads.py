@@ -17,10 +17,9 @@ import csv
 import io
 import json
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import DOWNLOADS
 from .exchange import bcp47, export_glossary_tsv, export_tbx, export_tmx
@@ -28,8 +27,10 @@ from .files import write_if_changed
 from .glossary import Glossary
 from .model import Segment, paragraph_number
 from .publication import Publication
-from .render import Renderer
 from .translations import State
+
+if TYPE_CHECKING:
+    from .render import Renderer
 
 LICENCE = (
     "Translations, glossary and references: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
@@ -279,66 +280,3 @@ def write_files(site_dir: Path, files: dict[str, str | bytes]) -> None:
                 path.write_bytes(content)
         else:
             write_if_changed(path, content)
-
-
-@dataclass(frozen=True)
-class Change:
-    """A change to a publication's translations, as its commit records it."""
-
-    date: str
-    language: str
-    summary: str
-
-
-def history(publication: Publication, limit: int = 10) -> list[Change]:
-    """The latest commits that changed the publication's translation files, newest first
-    (empty without git history, e.g. outside a clone)."""
-    changes = []
-    for lang in publication.languages:
-        path = publication.config.folder / f"{lang}.yml"
-        try:
-            log = subprocess.run(
-                ["git", "log", f"-{limit}", "--format=%cs%x09%s", "--", path.name],
-                cwd=path.parent,
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
-            continue
-        for line in log.splitlines():
-            date, _, summary = line.partition("\t")
-            if date and summary:
-                changes.append(Change(date, lang, summary))
-    return sorted(changes, key=lambda c: c.date, reverse=True)[:limit]
-
-
-def render_page(publication: Publication, renderer: Renderer, lang: str, *, with_pdfs: bool = True) -> str:
-    """The publication's downloads page in ``lang`` (``<publication>/downloads/``)."""
-    files = Files(publication.id)
-    up = "../" * (2 if lang == renderer.languages.source else 3)
-    separator = "｜" if lang != "en" else " | "
-    pdfs = [
-        (separator.join(renderer.languages.name(code) for code in langs), up + files.pdf(langs))
-        for langs in variants(renderer)
-    ]
-    data = [
-        ("CSV", up + files.data("csv")),
-        ("JSON", up + files.data("json")),
-        ("TMX 1.4b", up + files.data("tmx")),
-        (f"{renderer.ui[lang]['dl_glossary']} (TBX)", f"{up}{DOWNLOADS}/glossary.tbx"),
-    ]
-    citations = [
-        (name, up + files.citation(lang, f"cite.{fmt}"))
-        for name, fmt in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
-    ]
-    return renderer.env.get_template("downloads.md.j2").render(
-        ui=renderer.ui[lang],
-        title=renderer.document_title(publication, lang),
-        lang_tag=renderer.lang_tag(publication, lang),
-        pdfs=pdfs if with_pdfs else [],
-        data=data,
-        citations=citations,
-        history=[(c.date, renderer.languages.name(c.language), c.summary) for c in history(publication)],
-    )

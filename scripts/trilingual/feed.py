@@ -2,7 +2,7 @@
 
 ``feed.xml`` at each edition's root (``/feed.xml``, ``/ja/feed.xml``, ``/en/feed.xml``) lists
 every publication, newest change first: published on the source's date, updated when its
-translation into the edition's language last changed (see :func:`render.translation_date`).
+translation into the edition's language last changed (see :meth:`site.Library.translated`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from .publication import Publication
-from .render import Renderer, translation_date
+from .render import Renderer
 from .status import coverage
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -26,7 +26,7 @@ def updated(publication: Publication, renderer: Renderer, lang: str) -> dt.date 
     """The later of the source's date and the translation's last change."""
     dates = [publication.document.metadata.date]
     if lang != renderer.languages.source:
-        dates.append(translation_date(publication, lang))
+        dates.append(renderer.library.translated(publication, lang))
     known = [day for day in dates if day]
     return max(known) if known else None
 

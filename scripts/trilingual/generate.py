@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .config import SiteLanguages
 from .files import is_generated, sync_generated
+from .render import Renderer
 from .site import Library, load
 
 
@@ -19,7 +20,7 @@ def generate(
     list them only then).
     """
     library = load(translations_dir, languages, docs_dir)
-    changed = sync_generated(docs_dir, library.pages(pdfs=pdfs))
+    changed = sync_generated(docs_dir, Renderer(library).pages(pdfs=pdfs))
     return library, changed
 
 

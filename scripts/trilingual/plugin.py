@@ -20,6 +20,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -34,10 +35,13 @@ from mkdocs.utils import normalize_url
 from .config import DOWNLOADS, FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages, site_languages
 from .csp import add_policy
 from .errors import UserError
+from .config import UI_FILE
 from .generate import generate, hand_written_folders, input_fingerprint
+from .incremental import DirtyWarningFilter, Memory, inputs_key
 from .pagetext import print_margins
 from .postbuild import keep_404_pages, write_downloads, write_feed, write_robots
-from .search import Record, page_records
+from .render import Renderer
+from .search import page_records
 from .search_index import SEARCH_META, dialog_strings, write_search_index
 from .site import Library
 
@@ -74,9 +78,23 @@ def timed(event: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-# Inputs already rendered in this process, so that the per-language builds that
-# mkdocs-static-i18n runs, and rebuilds with unchanged inputs, do not repeat the work.
-_cache: dict[str, tuple[Any, Library]] = {}
+@dataclass
+class _Kept:
+    """Everything the plugin keeps across builds in one process (MkDocs makes a new plugin for
+    every rebuild of ``mkdocs serve``):
+
+    * ``libraries``: the library rendered from the inputs with a given fingerprint, so that the
+      per-language builds that mkdocs-static-i18n runs, and rebuilds with unchanged inputs, do
+      not repeat the work;
+    * ``memories``: per site folder, what a dirty rebuild needs of the last build (see
+      :mod:`trilingual.incremental`).
+    """
+
+    libraries: dict[str, tuple[Any, Library]] = field(default_factory=dict)
+    memories: dict[str, Memory] = field(default_factory=dict)
+
+
+_kept = _Kept()
 
 
 # mkdocs-static-i18n runs some events at priority 50 (first) and some at -100 (last); ours
@@ -99,12 +117,15 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.library: Library | None = None
         self.auto_nav = False
         self.root_404: bytes | None = None
-        self.search_records: dict[str, list[Record]] = {}
+        self.memory = Memory(keep_content=False)
         self.command = "build"
+        self.dirty = False
 
     @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.languages = _site_languages(config)
+        if self.dirty:
+            self.memory = _kept.memories.setdefault(str(Path(config.site_dir).resolve()), Memory())
         if not config.use_directory_urls:
             raise PluginError(
                 "trilingual: generated pages link with directory URLs; set use_directory_urls: true"
@@ -127,7 +148,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         site, site_url = Path(config.site_dir), config.site_url or ""
         lang = _current_language(config, self._languages)
         self.root_404 = keep_404_pages(site, lang, self._languages, self.root_404)
-        records = self.search_records.pop(lang, [])
+        records = self.memory.records(lang)
         timed(write_search_index)(site, lang, records, self.library, self._languages)
         if self.library is not None:
             if lang == self._languages.source:
@@ -139,7 +160,11 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             Path(os.environ["TRILINGUAL_TIMINGS"]).write_text(json.dumps(TIMINGS), encoding="utf-8")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        self.command, self.dirty = command, dirty
+        if dirty:  # the memory makes the navigation of a dirty build accurate (see incremental)
+            build_log = logging.getLogger("mkdocs.commands.build")
+            if not any(isinstance(f, DirtyWarningFilter) for f in build_log.filters):
+                build_log.addFilter(DirtyWarningFilter())
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Watch the translators' files; watch docs/ for hand-written pages only, since the
@@ -157,7 +182,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         """Title each publication's navigation section in the language being built."""
         assert self.library is not None
         lang = _current_language(config, self._languages)
-        renderer = self.library.renderer
+        renderer = Renderer(self.library)
         for item in nav.items:
             if isinstance(item, Section) and item.children:
                 first = item.children[0]
@@ -165,7 +190,42 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                 for publication in self.library.publications:
                     if url_path.startswith(f"{publication.id}/"):
                         item.title = html.escape(renderer.document_title(publication, lang))
+        if self.dirty:
+            self._plan_rebuild(lang, files, nav, config)
         return nav
+
+    def _plan_rebuild(self, lang: str, files: Files, nav: Navigation, config: MkDocsConfig) -> None:
+        """In a dirty build, delete the HTML of the pages that must be rebuilt although their
+        Markdown did not change (see :mod:`trilingual.incremental`)."""
+        assert self.library is not None
+        theme_dir = config.theme.custom_dir
+        inputs = inputs_key(
+            Path(config.config_file_path) if config.config_file_path else None,
+            [Path(theme_dir)] if theme_dir else [],
+            self._translations_dir(config) / UI_FILE,
+            Path(config.docs_dir),
+        )
+        plan = self.memory.plan(
+            lang,
+            files,
+            nav,
+            inputs=inputs,
+            entries=self.library.reference_entries + self.library.term_entries,
+            library=self.library,
+            placeholders=(CATALOGUE_PLACEHOLDER, STATUS_PLACEHOLDER),
+        )
+        for path in [Path(file.abs_dest_path) for file in plan.stale] + plan.removed:
+            path.unlink(missing_ok=True)
+        if plan.stale and plan.reason:
+            log.info("Rebuilding the %s edition: %s changed", lang, plan.reason)
+        elif plan.stale:
+            log.info("Rebuilding %d page(s) of the %s edition that show what changed", len(plan.stale), lang)
+
+    @timed
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is read: remember their titles, and give back those of pages a dirty build skipped."""
+        self.memory.remember_titles(_current_language(config, self._languages), files)
+        return env
 
     @timed
     def on_page_content(self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -173,10 +233,11 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if self.library is None:
             return content
         lang = _current_language(config, self._languages)
-        content = self.library.annotator(lang, page.url).annotate_html(content, lang)
+        annotated = self.library.annotator(lang, page.url).annotate_html(content, lang)
         title = html.unescape(page.title or "")
-        self.search_records.setdefault(lang, []).extend(page_records(content, page.url, title, lang))
-        return content
+        records = page_records(annotated, page.url, title, lang)
+        self.memory.remember(lang, page.file.src_uri, content, records)
+        return annotated
 
     @event_priority(BEFORE_I18N)  # the policy hashes the page's scripts as they are written
     @timed
@@ -244,7 +305,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             {
                 "lang": code,
                 "home": f"{base}/" + ("" if code == self._languages.source else f"{code}/"),
-                "ui": self.library.renderer.ui[code],
+                "ui": self.library.ui[code],
             }
             for code in self._languages.all
         ]
@@ -255,7 +316,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         assert self.library is not None
         about = "about/" if lang == self._languages.source else f"{lang}/about/"
         return {
-            "tl_ui": self.library.renderer.ui[lang],
+            "tl_ui": self.library.ui[lang],
             "tl_languages": dict(self._languages.names),
             "tl_about": about,
         }
@@ -267,10 +328,10 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             return markdown
         lang = _current_language(config, self._languages)
         if CATALOGUE_PLACEHOLDER in markdown:
-            catalogue = self.library.renderer.render_catalogue(list(self.library.publications), lang)
+            catalogue = Renderer(self.library).render_catalogue(lang)
             markdown = markdown.replace(CATALOGUE_PLACEHOLDER, catalogue)
         if STATUS_PLACEHOLDER in markdown:
-            markdown = markdown.replace(STATUS_PLACEHOLDER, self.library.render_status(lang))
+            markdown = markdown.replace(STATUS_PLACEHOLDER, Renderer(self.library).render_status(lang))
         return markdown
 
     # -- helpers -------------------------------------------------------------------------
@@ -292,7 +353,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         translations_dir = self._translations_dir(config)
         key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}|{self._pdfs}"
         fingerprint = input_fingerprint(translations_dir)
-        cached = _cache.get(key)
+        cached = _kept.libraries.get(key)
         if cached and cached[0] == fingerprint:
             self.library = cached[1]
             return
@@ -306,7 +367,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             log.debug("Generated %s", path)
         if changed:
             log.info("Generated %d page(s) from %s", len(changed), translations_dir)
-        _cache[key] = (fingerprint, library)
+        _kept.libraries[key] = (fingerprint, library)
         self.library = library
 
     def _navigation(self, config: MkDocsConfig) -> list[Any]:

@@ -15,6 +15,7 @@ from .downloads import glossary_files, publication_files, write_files
 from .feed import FEED, atom
 from .files import write_if_changed
 from .pdf import write_pdfs
+from .render import Renderer
 from .site import Library
 
 
@@ -45,17 +46,17 @@ def write_robots(site: Path, site_url: str) -> None:
 
 
 def write_feed(site: Path, lang: str, library: Library, site_url: str, site_name: str) -> None:
-    feed = atom(list(library.publications), library.renderer, lang, site_url, site_name)
+    feed = atom(list(library.publications), Renderer(library), lang, site_url, site_name)
     write_if_changed(edition_dir(site, lang, library.languages) / FEED, feed)
 
 
 def write_downloads(site: Path, library: Library, site_url: str, pdf_cache: Path | None) -> None:
     """Data, citations and, with a cache folder, PDFs of every publication (once per build)."""
-    languages = library.languages
+    languages, renderer = library.languages, Renderer(library)
     files = glossary_files(library.glossary, languages.all, languages.source)
     for publication in library.publications:
-        files.update(publication_files(publication, library.renderer, site_url))
+        files.update(publication_files(publication, renderer, site_url))
     write_files(site, files)
     if pdf_cache is not None:
         for publication in library.publications:
-            write_pdfs(publication, library.renderer, site, pdf_cache, site_url=site_url)
+            write_pdfs(publication, renderer, site, pdf_cache, site_url=site_url)

@@ -1,26 +1,33 @@
-"""Render publications into Markdown pages for MkDocs (one per section per site language).
+"""Render the library into Markdown pages for MkDocs: every generated page of the site.
 
 Pages are Markdown files whose body is HTML built from escaped text, so that nothing in a
 source or a translation can inject markup or spill out of its paragraph. Templates live in
-``templates/``; this module only prepares what they show.
+``templates/``; this module only prepares what they show, from the
+:class:`~trilingual.site.Library` it is given (it reads no files).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .config import FULL_TEXT_PAGE, SiteLanguages
+from jinja2 import Environment
+
+from .collation import index_letter, pinyin, pinyin_with_tones, sort_key
+from .config import DOWNLOADS, FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE
+from .crossref import CrossReferences, Occurrence
+from .downloads import Files, variants
+from .glossary import Term
 from .model import Section, Segment, paragraph_number
 from .pagetext import environment, fill
-from .publication import PUBLICATION_FILE, Publication
-from .status import Coverage, coverage
+from .publication import Publication
 from .translations import State
-from .yamlfile import read
+
+if TYPE_CHECKING:
+    from .site import Library
 
 
 @dataclass(frozen=True)
@@ -30,16 +37,6 @@ class Link:
     label: str
     href: str
     lang: str = ""
-
-
-class SectionLinks:
-    """What ties a section to the rest of the site; the default has nothing (no glossary)."""
-
-    def key_terms(self, publication: Publication, section: Section, lang: str) -> list[Link]:
-        return []
-
-    def related(self, publication: Publication, section: Section) -> list[Section]:
-        return []
 
 
 @dataclass(frozen=True)
@@ -66,12 +63,15 @@ class Row:
 
 
 class Renderer:
-    """Turns publications into ``{relative path: Markdown}`` for the site's ``docs/``."""
+    """Turns the library into ``{relative path: Markdown}`` for the site's ``docs/``: the pages
+    of each publication (:meth:`publication_pages`), the pages the publications share
+    (:meth:`shared_pages`), and what hand-written pages include (catalogue, status)."""
 
-    def __init__(self, languages: SiteLanguages, ui: dict[str, dict[str, str]]) -> None:
-        self.languages = languages
-        self.ui = ui
-        self.env = environment()
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.languages = library.languages
+        self.ui = library.ui
+        self.env = _environment()
 
     def lang_tag(self, publication: Publication, lang: str) -> str:
         return publication.config.source_language if lang == self.languages.source else lang
@@ -136,16 +136,23 @@ class Renderer:
 
     # -- pages -------------------------------------------------------------------------------
 
-    def render_publication(
-        self, publication: Publication, crossrefs: SectionLinks | None = None
-    ) -> dict[str, str]:
-        """All pages of one publication, keyed by path relative to ``docs/``."""
+    def pages(self, *, pdfs: bool = True) -> dict[str, str]:
+        """Every generated page, keyed by path relative to ``docs/`` (``pdfs``: whether the
+        downloads pages list PDFs, which only ``mkdocs build`` makes)."""
         pages: dict[str, str] = {}
-        links = crossrefs or SectionLinks()
+        for publication in self.library.publications:
+            pages.update(self.publication_pages(publication, pdfs=pdfs))
+        pages.update(self.shared_pages())
+        return pages
+
+    def publication_pages(self, publication: Publication, *, pdfs: bool = True) -> dict[str, str]:
+        """One publication's pages in every language: its landing page, sections, full text
+        and downloads page, keyed by path relative to ``docs/``."""
+        pages: dict[str, str] = {}
         for lang in self.languages.all:
             context = self._context(publication, lang)
             cards = [
-                {**card, "key_terms": links.key_terms(publication, section, lang)}
+                {**card, "key_terms": self.key_terms(publication, section, lang)}
                 for card, section in zip(context["sections"], publication.sections(), strict=True)
             ]
             pages[f"{publication.id}/index.{lang}.md"] = self.env.get_template("publication.md.j2").render(
@@ -167,16 +174,40 @@ class Renderer:
                         publication.state(lang, segment) in (State.DRAFT, State.MACHINE)
                         for segment in section.segments()
                     ),
-                    key_terms=links.key_terms(publication, section, lang),
+                    key_terms=self.key_terms(publication, section, lang),
                     related=[
                         Link(self.section_title(publication, other, lang), f"../{other.id}/")
-                        for other in links.related(publication, section)
+                        for other in self.library.term_refs.related_sections(publication, section)
                     ],
                 )
             pages[f"{publication.id}/{FULL_TEXT_PAGE}.{lang}.md"] = self.render_full_text(
                 publication, lang, context
             )
+        for lang in self.languages.all:
+            pages[f"{publication.id}/{DOWNLOADS}.{lang}.md"] = self.render_downloads(
+                publication, lang, with_pdfs=pdfs
+            )
         return pages
+
+    def shared_pages(self) -> dict[str, str]:
+        """The pages every publication links to: the glossary and the references, in every
+        language (none when the library has no terms or no references)."""
+        pages: dict[str, str] = {}
+        if len(self.library.glossary):
+            for lang in self.languages.all:
+                pages[f"{GLOSSARY_PAGE}/index.{lang}.md"] = self.render_glossary(lang)
+        if self.library.references:
+            for lang in self.languages.all:
+                pages[f"{REFERENCES_PAGE}/index.{lang}.md"] = self.render_references(lang)
+        return pages
+
+    def key_terms(self, publication: Publication, section: Section, lang: str) -> list[Link]:
+        """The glossary terms that mark a section out, linked to the glossary."""
+        terms = {term.id: term for term in self.library.glossary}
+        return [
+            Link(terms[term_id].terms[lang], f"../../{GLOSSARY_PAGE}/#{term_id}", lang)
+            for term_id in self.library.term_refs.key_entries(publication.id, section.id)
+        ]
 
     def render_full_text(self, publication: Publication, lang: str, context: dict[str, Any]) -> str:
         """Every section's rows on one page: the section titles are the rows that head them."""
@@ -189,11 +220,158 @@ class Renderer:
             legend=legend(rows),
         )
 
-    def render_catalogue(self, publications: list[Publication], lang: str) -> str:
+    def render_catalogue(self, lang: str) -> str:
         """The list of publications shown on the home page."""
         return self.env.get_template("catalogue.md.j2").render(
-            publications=[self._context(p, lang) for p in publications], ui=self.ui[lang], lang=lang
+            publications=[self._context(p, lang) for p in self.library.publications],
+            ui=self.ui[lang],
+            lang=lang,
         )
+
+    def render_status(self, lang: str) -> str:
+        """Coverage per publication and language, as ``trilingual status`` reports it."""
+        publications = []
+        for publication in self.library.publications:
+            rows = [
+                {"name": self.languages.name(row.language), "counts": row.counts, "total": row.total}
+                for row in self.library.coverage(publication)
+            ]
+            publications.append({"title": self.document_title(publication, lang), "rows": rows})
+        return self.env.get_template("status.md.j2").render(publications=publications, ui=self.ui[lang])
+
+    def render_downloads(self, publication: Publication, lang: str, *, with_pdfs: bool = True) -> str:
+        """The publication's downloads page in ``lang`` (``<publication>/downloads/``)."""
+        files = Files(publication.id)
+        up = "../" * (2 if lang == self.languages.source else 3)
+        separator = "｜" if lang != "en" else " | "
+        pdfs = [
+            (separator.join(self.languages.name(code) for code in langs), up + files.pdf(langs))
+            for langs in variants(self)
+        ]
+        data = [
+            ("CSV", up + files.data("csv")),
+            ("JSON", up + files.data("json")),
+            ("TMX 1.4b", up + files.data("tmx")),
+            (f"{self.ui[lang]['dl_glossary']} (TBX)", f"{up}{DOWNLOADS}/glossary.tbx"),
+        ]
+        citations = [
+            (name, up + files.citation(lang, f"cite.{fmt}"))
+            for name, fmt in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
+        ]
+        return self.env.get_template("downloads.md.j2").render(
+            ui=self.ui[lang],
+            title=self.document_title(publication, lang),
+            lang_tag=self.lang_tag(publication, lang),
+            pdfs=pdfs if with_pdfs else [],
+            data=data,
+            citations=citations,
+            history=[
+                (c.date, self.languages.name(c.language), c.summary)
+                for c in self.library.changes(publication)
+            ],
+        )
+
+    # -- the glossary and the references ------------------------------------------------------
+
+    def render_glossary(self, lang: str) -> str:
+        ui = self.ui[lang]
+        tag = self._source_tag() if lang == self.languages.source else lang
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for term in sorted(
+            self.library.glossary, key=lambda t: sort_key(lang, t.terms[lang], _reading(t, lang))
+        ):
+            readings = {"zh": term.pinyin or pinyin_with_tones(term.terms["zh"]), "ja": term.kana}
+            note_lang = lang if term.notes.get(lang) else self.languages.source
+            letter = index_letter(lang, term.terms[lang], _reading(term, lang))
+            groups[letter].append(
+                {
+                    "id": term.id,
+                    "name": term.terms[lang],
+                    "lang": tag,
+                    "reading": readings.get(lang, ""),
+                    "forms": self._forms(term.terms, lang, readings),
+                    "variants": [
+                        (code, v) for code in self.languages.all for v in term.variants.get(code, ())
+                    ],
+                    "forbidden": [
+                        (code, v) for code in self.languages.all for v in term.forbidden.get(code, ())
+                    ],
+                    "category": ui.get(f"cat_{term.category.replace('-', '_')}", term.category),
+                    "note": term.notes.get(lang) or term.notes.get(self.languages.source, ""),
+                    "note_lang": tag if note_lang == lang else self._source_tag(),
+                    "occurrences": self._occurrences(self.library.term_refs, term.id, lang),
+                    **{"issuer": "", "year": "", "url": ""},
+                }
+            )
+        view = [
+            {"letter": k, "anchor": f"index-{i}", "entries": v} for i, (k, v) in enumerate(groups.items())
+        ]
+        return self.env.get_template("glossary.md.j2").render(ui=ui, lang=lang, groups=view)
+
+    def render_references(self, lang: str) -> str:
+        ui = self.ui[lang]
+        tag = self._source_tag() if lang == self.languages.source else lang
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for reference in sorted(self.library.references, key=lambda r: sort_key(lang, r.titles[lang])):
+            groups[reference.kind].append(
+                {
+                    "id": reference.id,
+                    "name": reference.titles[lang],
+                    "lang": tag,
+                    **{"reading": "", "variants": [], "forbidden": [], "category": ""},
+                    "forms": self._forms(reference.titles, lang, {}),
+                    "issuer": reference.issuer.get(lang, ""),
+                    "year": reference.year or "",
+                    "url": reference.url,
+                    "note": reference.notes.get(lang) or reference.notes.get(self.languages.source, ""),
+                    "note_lang": tag if reference.notes.get(lang) else self._source_tag(),
+                    "occurrences": self._occurrences(self.library.reference_refs, reference.id, lang),
+                }
+            )
+        view = [
+            {"label": ui.get(f"kind_{kind.replace('-', '_')}", kind), "anchor": kind, "entries": entries}
+            for kind, entries in groups.items()
+        ]
+        return self.env.get_template("references.md.j2").render(ui=ui, lang=lang, groups=view)
+
+    def _occurrences(self, refs: CrossReferences, entry_id: str, lang: str) -> list[tuple[str, str]]:
+        sections = {(p.id, s.id): (p, s) for p in self.library.publications for s in p.sections()}
+        links = []
+        for occurrence in refs.occurrences.get(entry_id, []):
+            publication, section = sections[(occurrence.publication, occurrence.section)]
+            links.append((self._occurrence_label(publication, section, occurrence, lang), _href(occurrence)))
+        return links
+
+    def _occurrence_label(
+        self, publication: Publication, section: Section, occurrence: Occurrence, lang: str
+    ) -> str:
+        heading = self.section_title(publication, section, lang)
+        short = heading.split("，")[0].split(",")[0]
+        if occurrence.paragraph.endswith(".title"):
+            return short
+        number = occurrence.paragraph.rsplit(".p", 1)[1]
+        label = f"{short} ¶{number}"
+        return (
+            label
+            if len(self.library.publications) == 1
+            else f"{self.document_title(publication, lang)}: {label}"
+        )
+
+    def _forms(
+        self, names: dict[str, str], lang: str, readings: dict[str, str]
+    ) -> list[tuple[str, str, str, str]]:
+        tags = {self.languages.source: self._source_tag()}
+        return [
+            (self.languages.name(code), tags.get(code, code), names[code], readings.get(code, ""))
+            for code in self.languages.all
+            if code != lang and code in names
+        ]
+
+    def _source_tag(self) -> str:
+        publications = self.library.publications
+        return publications[0].config.source_language if publications else self.languages.source
+
+    # -- what every page of a publication shows ------------------------------------------------
 
     def _context(self, publication: Publication, lang: str) -> dict[str, Any]:
         metadata = publication.document.metadata
@@ -222,7 +400,9 @@ class Renderer:
                 {"figure": t.figure, "label": t.label.get(lang, ""), "href": f"{t.section}/#{t.paragraph}"}
                 for t in publication.config.targets
             ],
-            "coverage": {} if lang == self.languages.source else _whole(coverage(publication, [lang])),
+            "coverage": {}
+            if lang == self.languages.source
+            else self.library.coverage(publication, [lang])[0].counts,
             "language_names": {
                 self.lang_tag(publication, code): self.languages.name(code) for code in self.languages.all
             },
@@ -255,7 +435,7 @@ class Renderer:
 
     def _reader_context(self, publication: Publication, lang: str) -> dict[str, Any]:
         metadata = publication.document.metadata
-        translated = None if lang == self.languages.source else translation_date(publication, lang)
+        translated = None if lang == self.languages.source else self.library.translated(publication, lang)
         return {
             "date_text": self.format_date(metadata.date, lang) if metadata.date else "",
             "translated": translated.isoformat() if translated else "",
@@ -283,7 +463,7 @@ class Renderer:
 
     def nav_title(self, publication: Publication, section: Section, lang: str) -> str:
         """The short label of a section for the navigation (``nav_titles`` in publication.yml)."""
-        short = nav_titles(publication.config.folder / PUBLICATION_FILE).get(section.id, {}).get(lang)
+        short = publication.config.nav_titles.get(section.id, {}).get(lang)
         if not short:
             return self.section_title(publication, section, lang)
         if section.title is None:
@@ -347,51 +527,17 @@ def legend(rows: list[Row]) -> list[tuple[str, str]]:
     return [(state.value, " ".join(sorted(found[state.value]))) for state in State if state.value in found]
 
 
-def _whole(rows: list[Coverage]) -> dict[str, int]:
-    """The counts for the whole publication (the row ``status`` reports as section ``all``)."""
-    return next(row.counts for row in rows if row.section == "all")
-
-
 @cache
-def nav_titles(path: Path) -> dict[str, dict[str, str]]:
-    """``nav_titles`` of a publication.yml: a short navigation label per section and language."""
-    data = read(path) or {}
-    return {
-        str(k): {str(lang): str(text) for lang, text in v.items()}
-        for k, v in (data.get("nav_titles") or {}).items()
-    }
+def _environment() -> Environment:
+    """One Jinja environment (and its compiled templates) for every renderer of the process."""
+    return environment()
 
 
-def translation_date(publication: Publication, lang: str) -> dt.date | None:
-    """When a translation was last changed: its file's last commit, else its modification time."""
-    path = publication.config.folder / f"{lang}.yml"
-    if not path.exists():
-        return None
-    return _changed_on(path, path.stat().st_mtime_ns)
+def _reading(term: Term, lang: str) -> str:
+    if lang == "zh":
+        return term.pinyin or pinyin(term.terms["zh"])
+    return term.kana if lang == "ja" else ""
 
 
-@cache
-def _changed_on(path: Path, mtime_ns: int) -> dt.date:
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", path.name],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if result.returncode == 0 and result.stdout.strip():
-            dirty = subprocess.run(
-                ["git", "status", "--porcelain", "--", path.name],
-                cwd=path.parent,
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            )
-            if not dirty.stdout.strip():
-                return dt.date.fromisoformat(result.stdout.strip())
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    return dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.UTC).date()
+def _href(occurrence: Occurrence) -> str:
+    return f"../{occurrence.publication}/{occurrence.section}/#{occurrence.paragraph}"

@@ -135,7 +135,7 @@ def dialog_strings(lang: str, library: Library | None) -> dict[str, str]:
     """The dialog's own strings in ``lang`` (English for a language without them); the glossary
     and references are called what their pages are called."""
     strings = dict(STRINGS.get(lang, STRINGS["en"]))
-    ui = library.renderer.ui.get(lang, {}) if library is not None else {}
+    ui = library.ui.get(lang, {}) if library is not None else {}
     strings["glossary"] = ui.get("glossary") or {"zh": "术语表", "ja": "用語集"}.get(lang, "Glossary")
     strings["references"] = ui.get("references") or {"zh": "参考文献", "ja": "参照文書"}.get(
         lang, "References"
@@ -289,7 +289,7 @@ def _order(lang: str, languages: SiteLanguages) -> list[str]:
 def glossary_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
     from .config import GLOSSARY_PAGE
 
-    ui = library.renderer.ui.get(lang, {})
+    ui = library.ui.get(lang, {})
     languages = library.languages
     page = f"{prefix}{GLOSSARY_PAGE}/"
     docs = []
@@ -342,7 +342,7 @@ def _glossary_names(term: Term, lang: str, languages: SiteLanguages) -> tuple[li
 def reference_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
     from .config import REFERENCES_PAGE
 
-    ui = library.renderer.ui.get(lang, {})
+    ui = library.ui.get(lang, {})
     languages = library.languages
     page = f"{prefix}{REFERENCES_PAGE}/"
     docs = []
@@ -526,7 +526,10 @@ def edition_docs(
     concepts = _concepts(library, segmenter)
     publications: list[tuple[str, str]] = []
     if library is not None:
-        publications = [(p.id, library.renderer.document_title(p, lang)) for p in library.publications]
+        from .render import Renderer
+
+        renderer = Renderer(library)
+        publications = [(p.id, renderer.document_title(p, lang)) for p in library.publications]
     numbers = {pid: n for n, (pid, _) in enumerate(publications)}
     entry_pages = {f"{prefix}{GLOSSARY_PAGE}/", f"{prefix}{REFERENCES_PAGE}/"}
     pages = [r for r in records if r.url.split("#", 1)[0] not in entry_pages]

@@ -1,45 +1,42 @@
-"""The whole site: publications, glossary, references and what ties them together.
+"""The whole site as data: publications, glossary, references, interface strings and what ties
+them together (cross references, search segmentation, annotation).
 
-:class:`Library` is what the MkDocs plugin holds between events: it renders every generated
-page and annotates pages with glossary terms and references.
+:class:`Library` is what the MkDocs plugin holds between events; :class:`~trilingual.render.Renderer`
+makes every generated page from it. Rendering reads no files: whatever a page shows that is not
+in a publication (interface strings, translation dates, change history) the library reads.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
 
 from .annotate import Annotator
-from .collation import index_letter, pinyin, pinyin_with_tones, sort_key
-from .config import DOWNLOADS, GLOSSARY_PAGE, REFERENCES_PAGE, UI_FILE, SiteLanguages, load_ui, reserved_names
-from .crossref import CrossReferences, Occurrence, cross_references
-from .downloads import render_page as render_downloads
+from .config import GLOSSARY_PAGE, REFERENCES_PAGE, UI_FILE, SiteLanguages, load_ui, reserved_names
+from .crossref import CrossReferences, cross_references
 from .entries import Entry
 from .errors import TranslationError
-from .glossary import GLOSSARY_FILE, Glossary, Term, load_glossary
-from .model import Section
+from .glossary import GLOSSARY_FILE, Glossary, load_glossary
+from .history import Change, changes, translation_date
 from .publication import Publication, load_library
 from .references import REFERENCES_FILE, Reference, load_references
-from .render import Link, Renderer, SectionLinks
 from .search import Segmenter
+from .status import Coverage, coverage
 
 
 @dataclass
-class Library(SectionLinks):
-    """Every publication of the site with its glossary and references, ready to render."""
+class Library:
+    """Every publication of the site with its glossary, references and interface strings."""
 
     publications: tuple[Publication, ...]
-    renderer: Renderer
+    languages: SiteLanguages
+    ui: dict[str, dict[str, str]]
+    """Interface strings per site language (``translations/ui.yml``)."""
     glossary: Glossary
     references: tuple[Reference, ...] = ()
     _annotators: dict[tuple[str, str], Annotator] = field(default_factory=dict, repr=False)
-
-    @property
-    def languages(self) -> SiteLanguages:
-        return self.renderer.languages
 
     @cached_property
     def term_entries(self) -> tuple[Entry, ...]:
@@ -76,148 +73,20 @@ class Library(SectionLinks):
     def reference_refs(self) -> CrossReferences:
         return cross_references(self.publications, self.reference_entries)
 
-    # -- SectionLinks ---------------------------------------------------------------------
+    # -- what pages show beyond the text: counted or read (from git) when a page asks -----
 
-    def key_terms(self, publication: Publication, section: Section, lang: str) -> list[Link]:
-        terms = {term.id: term for term in self.glossary}
-        return [
-            Link(terms[term_id].terms[lang], f"../../{GLOSSARY_PAGE}/#{term_id}", lang)
-            for term_id in self.term_refs.key_entries(publication.id, section.id)
-        ]
+    def coverage(self, publication: Publication, languages: list[str] | None = None) -> list[Coverage]:
+        """How much of each translation (or those of ``languages``) there is, for the whole
+        publication: the rows ``trilingual status`` reports as section ``all``."""
+        return [row for row in coverage(publication, languages) if row.section == "all"]
 
-    def related(self, publication: Publication, section: Section) -> list[Section]:
-        return self.term_refs.related_sections(publication, section)
+    def translated(self, publication: Publication, lang: str) -> dt.date | None:
+        """When the translation into ``lang`` last changed."""
+        return translation_date(publication, lang)
 
-    # -- pages ----------------------------------------------------------------------------
-
-    def pages(self, *, pdfs: bool = True) -> dict[str, str]:
-        """Every generated page, keyed by path relative to ``docs/`` (``pdfs``: whether the
-        downloads pages list PDFs, which only ``mkdocs build`` makes)."""
-        pages: dict[str, str] = {}
-        for publication in self.publications:
-            pages.update(self.renderer.render_publication(publication, self))
-            for lang in self.languages.all:
-                pages[f"{publication.id}/{DOWNLOADS}.{lang}.md"] = render_downloads(
-                    publication, self.renderer, lang, with_pdfs=pdfs
-                )
-        if len(self.glossary):
-            for lang in self.languages.all:
-                pages[f"{GLOSSARY_PAGE}/index.{lang}.md"] = self.render_glossary(lang)
-        if self.references:
-            for lang in self.languages.all:
-                pages[f"{REFERENCES_PAGE}/index.{lang}.md"] = self.render_references(lang)
-        return pages
-
-    def _occurrences(self, refs: CrossReferences, entry_id: str, lang: str) -> list[tuple[str, str]]:
-        sections = {(p.id, s.id): (p, s) for p in self.publications for s in p.sections()}
-        links = []
-        for occurrence in refs.occurrences.get(entry_id, []):
-            publication, section = sections[(occurrence.publication, occurrence.section)]
-            links.append((self._occurrence_label(publication, section, occurrence, lang), _href(occurrence)))
-        return links
-
-    def _occurrence_label(
-        self, publication: Publication, section: Section, occurrence: Occurrence, lang: str
-    ) -> str:
-        heading = self.renderer.section_title(publication, section, lang)
-        short = heading.split("，")[0].split(",")[0]
-        if occurrence.paragraph.endswith(".title"):
-            return short
-        number = occurrence.paragraph.rsplit(".p", 1)[1]
-        label = f"{short} ¶{number}"
-        return (
-            label
-            if len(self.publications) == 1
-            else f"{self.renderer.document_title(publication, lang)}: {label}"
-        )
-
-    def _forms(
-        self, names: dict[str, str], lang: str, readings: dict[str, str]
-    ) -> list[tuple[str, str, str, str]]:
-        tags = {self.languages.source: self._source_tag()}
-        return [
-            (self.languages.name(code), tags.get(code, code), names[code], readings.get(code, ""))
-            for code in self.languages.all
-            if code != lang and code in names
-        ]
-
-    def _source_tag(self) -> str:
-        return self.publications[0].config.source_language if self.publications else self.languages.source
-
-    def render_glossary(self, lang: str) -> str:
-        ui = self.renderer.ui[lang]
-        tag = self._source_tag() if lang == self.languages.source else lang
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for term in sorted(self.glossary, key=lambda t: sort_key(lang, t.terms[lang], _reading(t, lang))):
-            readings = {"zh": term.pinyin or pinyin_with_tones(term.terms["zh"]), "ja": term.kana}
-            note_lang = lang if term.notes.get(lang) else self.languages.source
-            letter = index_letter(lang, term.terms[lang], _reading(term, lang))
-            groups[letter].append(
-                {
-                    "id": term.id,
-                    "name": term.terms[lang],
-                    "lang": tag,
-                    "reading": readings.get(lang, ""),
-                    "forms": self._forms(term.terms, lang, readings),
-                    "variants": [
-                        (code, v) for code in self.languages.all for v in term.variants.get(code, ())
-                    ],
-                    "forbidden": [
-                        (code, v) for code in self.languages.all for v in term.forbidden.get(code, ())
-                    ],
-                    "category": ui.get(f"cat_{term.category.replace('-', '_')}", term.category),
-                    "note": term.notes.get(lang) or term.notes.get(self.languages.source, ""),
-                    "note_lang": tag if note_lang == lang else self._source_tag(),
-                    "occurrences": self._occurrences(self.term_refs, term.id, lang),
-                    **{"issuer": "", "year": "", "url": ""},
-                }
-            )
-        view = [
-            {"letter": k, "anchor": f"index-{i}", "entries": v} for i, (k, v) in enumerate(groups.items())
-        ]
-        return self.renderer.env.get_template("glossary.md.j2").render(ui=ui, lang=lang, groups=view)
-
-    def render_references(self, lang: str) -> str:
-        ui = self.renderer.ui[lang]
-        tag = self._source_tag() if lang == self.languages.source else lang
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for reference in sorted(self.references, key=lambda r: sort_key(lang, r.titles[lang])):
-            groups[reference.kind].append(
-                {
-                    "id": reference.id,
-                    "name": reference.titles[lang],
-                    "lang": tag,
-                    **{"reading": "", "variants": [], "forbidden": [], "category": ""},
-                    "forms": self._forms(reference.titles, lang, {}),
-                    "issuer": reference.issuer.get(lang, ""),
-                    "year": reference.year or "",
-                    "url": reference.url,
-                    "note": reference.notes.get(lang) or reference.notes.get(self.languages.source, ""),
-                    "note_lang": tag if reference.notes.get(lang) else self._source_tag(),
-                    "occurrences": self._occurrences(self.reference_refs, reference.id, lang),
-                }
-            )
-        view = [
-            {"label": ui.get(f"kind_{kind.replace('-', '_')}", kind), "anchor": kind, "entries": entries}
-            for kind, entries in groups.items()
-        ]
-        return self.renderer.env.get_template("references.md.j2").render(ui=ui, lang=lang, groups=view)
-
-    def render_status(self, lang: str) -> str:
-        """Coverage per publication and language, as ``trilingual status`` reports it."""
-        from .status import coverage
-
-        publications = []
-        for publication in self.publications:
-            rows = [
-                {"name": self.languages.name(row.language), "counts": row.counts, "total": row.total}
-                for row in coverage(publication)
-                if row.section == "all"
-            ]
-            publications.append({"title": self.renderer.document_title(publication, lang), "rows": rows})
-        return self.renderer.env.get_template("status.md.j2").render(
-            publications=publications, ui=self.renderer.ui[lang]
-        )
+    def changes(self, publication: Publication) -> list[Change]:
+        """The latest changes to the publication's translations, newest first."""
+        return changes(publication)
 
     # -- annotation -----------------------------------------------------------------------
 
@@ -249,16 +118,6 @@ def _segmenter(pairs: frozenset[tuple[str, str]]) -> Segmenter:
     return Segmenter(terms)
 
 
-def _reading(term: Term, lang: str) -> str:
-    if lang == "zh":
-        return term.pinyin or pinyin(term.terms["zh"])
-    return term.kana if lang == "ja" else ""
-
-
-def _href(occurrence: Occurrence) -> str:
-    return f"../{occurrence.publication}/{occurrence.section}/#{occurrence.paragraph}"
-
-
 def load(translations_dir: Path, languages: SiteLanguages, docs_dir: Path | None = None) -> Library:
     """Ingest every publication and read translations, glossary, references and interface strings.
 
@@ -276,4 +135,4 @@ def load(translations_dir: Path, languages: SiteLanguages, docs_dir: Path | None
             )
     glossary = load_glossary(translations_dir / GLOSSARY_FILE, languages.all)
     references = load_references(translations_dir / REFERENCES_FILE, languages.all)
-    return Library(tuple(publications), Renderer(languages, ui), glossary, references)
+    return Library(tuple(publications), languages, ui, glossary, references)
