@@ -155,7 +155,7 @@ def test_xliff_carries_matches_and_round_trips(library: Path, capsys: pytest.Cap
     unit = next(u for u in store.units if u.getid().endswith("s1.p1.s6"))
     (proposal,) = unit.getalttrans()
     assert proposal.source == "巩固深化中央巡视整改成果，适时开展“回头看”。" and proposal.target
-    assert unit.getcontextgroups("location") == [
+    assert unit.getcontextgroups("location:s1.p1.s6") == [
         [("x-section", contexts_s1(units)), ("x-paragraph", "s1.p1")]
     ]
 

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 LANGUAGE_TAGS = {"zh": "zh-Hans"}
 """One BCP 47 tag per language in every exchange format: the site's short codes mapped."""
+LOCATION_PREFIX = "location:"
+"""A unit's ``<context-group>`` (section and paragraph) is named this plus the unit's id."""
 
 
 def bcp47(code: str) -> str:
@@ -142,9 +144,15 @@ def export_xliff(
 
 
 def _context(element: etree._Element, segment_id: str, sections: dict[str, Section]) -> None:
-    """Where the unit stands: its section (with the section's title) and its paragraph."""
+    """Where the unit stands: its section (with the section's title) and its paragraph.
+
+    The group is named after the unit (``location:s3.p2.s1``): XLIFF 1.2 strict makes a
+    context-group's name unique within the whole ``<file>``, not within one unit.
+    """
     group = etree.SubElement(
-        element, f"{{{XLIFF_12}}}context-group", {"name": "location", "purpose": "location"}
+        element,
+        f"{{{XLIFF_12}}}context-group",
+        {"name": f"{LOCATION_PREFIX}{segment_id}", "purpose": "location"},
     )
     section_id = segment_id.split(".")[0] if segment_id != "title" else ""
     section = sections.get(section_id)
