@@ -16,38 +16,14 @@ stays calm and the page is not a row of Tab stops.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import markup
 from .config import LATIN_LANGUAGES
 from .entries import Entry
+from .markup import Text, walk
 from .terms import TermMatcher
-
-# A tag ends at the first ">" outside a quoted attribute value ("a>b" is text inside a title).
-_TOKEN_RE = re.compile(r"""(<!--.*?-->|<[!/?a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>)""", re.DOTALL)
-_QUOTED = r"""(?:[^>"']|"[^"]*"|'[^']*')"""
-_TAG_RE = re.compile(rf"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)({_QUOTED}*?)(/)?\s*>", re.DOTALL)
-_ATTR_RE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-SKIP = {
-    "a",
-    "code",
-    "pre",
-    "script",
-    "style",
-    "kbd",
-    "samp",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "svg",
-    "button",
-}
-SKIP_CLASSES = {"tl-no-annotate", "headerlink", "md-nav", "tl-mark"}
 
 
 @dataclass
@@ -78,7 +54,7 @@ class Annotator:
         for match in matches:
             entry = self.by_key[match.key]
             out.append(html.escape(text[position : match.start], quote=False))
-            key = f'data-{entry.kind}="{html.escape(entry.id)}"'
+            key = f'{markup.ENTRY_KEY[entry.kind]}="{html.escape(entry.id)}"'
             if seen is not None and (base, entry.key) in seen:
                 out.append(f"<span {key}>{html.escape(match.text, quote=False)}</span>")
                 position = match.end
@@ -87,10 +63,12 @@ class Annotator:
                 seen.add((base, entry.key))
             others = [code for code in self.label_languages if code != base and code in entry.labels]
             tip = " · ".join(entry.labels[code] for code in others)
-            names = "".join(f' data-{code}="{html.escape(entry.labels[code])}"' for code in others)
+            names = "".join(
+                f' {markup.name_attribute(code)}="{html.escape(entry.labels[code])}"' for code in others
+            )
             out.append(
-                f'<a class="tl-{entry.kind}" href="{html.escape(self.href(entry))}" '
-                f'{key} data-tip="{html.escape(tip)}"{names}>'
+                f'<a class="{markup.ENTRY_LINK[entry.kind]}" href="{html.escape(self.href(entry))}" '
+                f'{key} {markup.TIP}="{html.escape(tip)}"{names}>'
                 f"{html.escape(match.text, quote=False)}</a>"
             )
             position = match.end
@@ -98,39 +76,15 @@ class Annotator:
         return "".join(out)
 
     def annotate_html(self, fragment: str, lang: str) -> str:
-        """Annotate every eligible text node of an HTML fragment whose default language is ``lang``."""
-        stack: list[tuple[str, str, bool]] = []  # (tag, lang, skip)
+        """Annotate every eligible text node of an HTML fragment whose default language is ``lang``;
+        everything else (tags, attributes, comments, text left alone) is copied as written."""
         seen: set[tuple[str, str]] = set()  # (language, entry) already linked on this page
         out = []
-        for index, token in enumerate(_TOKEN_RE.split(fragment)):
-            if not token:
-                continue
-            if index % 2:  # a tag or a comment (split keeps them at odd places)
-                out.append(token)
-                tag = _TAG_RE.match(token)
-                if token.startswith("<!") or tag is None:
-                    continue
-                closing, name, attributes, self_closing = tag.groups()
-                name = name.lower()
-                if closing:
-                    while stack:
-                        if stack.pop()[0] == name:
-                            break
-                elif name not in VOID and not self_closing:
-                    attrs = dict((k.lower(), v.strip("\"'")) for k, v in _ATTR_RE.findall(attributes))
-                    parent_lang, parent_skip = (stack[-1][1], stack[-1][2]) if stack else (lang, False)
-                    skip = (
-                        parent_skip
-                        or name in SKIP
-                        or bool(SKIP_CLASSES & set(attrs.get("class", "").split()))
-                    )
-                    stack.append((name, attrs.get("lang", parent_lang), skip))
-                continue
-            current_lang, skip = (stack[-1][1], stack[-1][2]) if stack else (lang, False)
-            if skip or not token.strip():
-                out.append(token)
+        for piece in walk(fragment, lang):
+            if isinstance(piece, Text) and piece.element.annotated and piece.raw.strip() and piece.rewritable:
+                out.append(self.annotate_text(piece.text, piece.element.lang, seen))
             else:
-                out.append(self.annotate_text(html.unescape(token), current_lang, seen))
+                out.append(piece.raw)
         return "".join(out)
 
 
