@@ -25,8 +25,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
+
+from . import markup
+from .markup import Element, End, Start, Text, walk
 
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30fc々〆]+")
 _WORD = re.compile(r"[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+(?:['’][a-z]+)?")
@@ -189,33 +191,17 @@ class Record:
 _BLOCKS = frozenset(
     {"p", "div", "li", "dt", "dd", "td", "th", "tr", "br", "h4", "h5", "h6", "section", "blockquote", "pre"}
 )
-_BLOCK_CLASSES = frozenset({"tl-card", "tl-card__title", "tl-card__summary"})
-_SKIP_TAGS = frozenset({"script", "style", "nav", "button", "template", "svg"})
-_SKIP_CLASSES = frozenset(
-    {
-        "tl-mark",  # "Not yet translated" and other state labels
-        "tl-seg--missing",  # an untranslated sentence shows the original, already in the record
-        "tl-row--head",
-        "tl-permalink",
-        "headerlink",
-        "tl-notice",  # the same notice on every page of a translation
-        "tl-legend",
-        "tl-card__terms",  # key terms listed on a card: a list, not text that uses them
-        "tl-jump",
-    }
-)
+_BLOCK_CLASSES = frozenset({markup.CARD, markup.CARD_TITLE, markup.CARD_SUMMARY})
+_HEADINGS = frozenset({"h1", "h2", "h3"})
 _WIDE = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 _CJK_SPACE = re.compile(f"(?<=[{_WIDE}]) (?=[{_WIDE}])")
-_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area"})
 
 
-class _Extractor(HTMLParser):
+class _Extractor:
     """Records from a page's HTML: paragraph rows of parallel texts, else heading sections."""
 
     def __init__(self, page_lang: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.page_lang = page_lang
-        self.stack: list[tuple[str, dict[str, str], bool]] = []
         self.records: list[tuple[str, list[tuple[str, str]], str, list[str], bool]] = []
         self.concepts: list[str] = []
         self.heading = ""
@@ -225,14 +211,14 @@ class _Extractor(HTMLParser):
         self.row_anchor = ""
         self.loose: dict[str, list[str]] = {}
 
-    def _skipping(self) -> bool:
-        return any(skip for _, _, skip in self.stack)
-
-    def _lang(self) -> str:
-        for _, attrs, _ in reversed(self.stack):
-            if "lang" in attrs:
-                return attrs["lang"].split("-")[0].lower()
-        return self.page_lang
+    def feed(self, html: str) -> None:
+        for piece in walk(html, self.page_lang):
+            if isinstance(piece, Start):
+                self.start(piece.element, piece.void)
+            elif isinstance(piece, End):
+                self.end(piece.element)
+            elif isinstance(piece, Text) and piece.element.indexed:
+                self.text(piece.text, piece.element.lang.split("-")[0].lower())
 
     def _break(self) -> None:
         """A block starts or ends: its text is not glued to the next block's."""
@@ -241,62 +227,44 @@ class _Extractor(HTMLParser):
             if texts and texts[-1] != "\n":
                 texts.append("\n")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        classes = set(values.get("class", "").split())
-        if tag in _BLOCKS or classes & _BLOCK_CLASSES:
+    def start(self, element: Element, void: bool) -> None:
+        values, classes = element.attrs, element.classes
+        if element.tag in _BLOCKS or classes & _BLOCK_CLASSES:
             self._break()
-        if tag in _VOID:
+        if void or not element.indexed:  # inside an excluded element, nothing counts (rows of a full text)
             return
-        skip = tag in _SKIP_TAGS or "data-search-exclude" in values or bool(classes & _SKIP_CLASSES)
-        if self._skipping():  # inside an excluded element, nothing counts (rows of a full text)
-            self.stack.append((tag, values, True))
-            return
-        self.stack.append((tag, values, skip))
-        if skip:
-            return
-        for kind in ("term", "reference"):
-            if values.get(f"data-{kind}") and not self.in_heading:
-                self.concepts.append(f"{kind}:{values[f'data-{kind}']}")
-        if "tl-row" in classes and values.get("id"):
+        for kind, key in markup.ENTRY_KEY.items():
+            if values.get(key) and not self.in_heading:
+                self.concepts.append(f"{kind}:{values[key]}")
+        if markup.ROW in classes and values.get("id"):
             self._flush_loose()
             self.current = {}
             self.row_anchor = values["id"]
             self.concepts = []
-        if tag in {"h1", "h2", "h3"}:
+        if element.tag in _HEADINGS:
             self._flush_loose()
             self.in_heading = True
             self.heading = ""
             self.heading_anchor = values.get("id", "")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS or any(
-            name == tag and set(values.get("class", "").split()) & _BLOCK_CLASSES
-            for name, values, _ in self.stack[-1:]
-        ):
+    def end(self, element: Element) -> None:
+        if element.tag in _BLOCKS or element.classes & _BLOCK_CLASSES:
             self._break()
-        while self.stack:
-            name, values, _ = self.stack.pop()
-            if "tl-row" in values.get("class", "").split() and self.current is not None:
-                parts = [(lang, _squeeze("".join(texts))) for lang, texts in self.current.items()]
-                parts = [p for p in parts if p[1]]
-                if parts:
-                    self.records.append((self.row_anchor, parts, self.heading, self.concepts, True))
-                self.current = None
-                self.concepts = []
-            if name in {"h1", "h2", "h3"}:
-                self.in_heading = False
-            if name == tag:
-                break
+        if markup.ROW in element.classes and self.current is not None:
+            parts = [(lang, _squeeze("".join(texts))) for lang, texts in self.current.items()]
+            parts = [p for p in parts if p[1]]
+            if parts:
+                self.records.append((self.row_anchor, parts, self.heading, self.concepts, True))
+            self.current = None
+            self.concepts = []
+        if element.tag in _HEADINGS:
+            self.in_heading = False
 
-    def handle_data(self, data: str) -> None:
-        if self._skipping():
-            return
+    def text(self, data: str, lang: str) -> None:
         if self.in_heading:
             self.heading += data
             return
         target = self.current if self.current is not None else self.loose
-        lang = self._lang()
         if data.strip():
             target.setdefault(lang, []).append(data)
         elif lang in target:
@@ -311,7 +279,6 @@ class _Extractor(HTMLParser):
         self.concepts = []
 
     def close(self) -> None:
-        super().close()
         self._flush_loose()
 
 
