@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import markup
+
 # Characters Markdown (with attr_list) gives a meaning to inside a line. They are written as
 # numeric character references, which Python-Markdown passes through as text.
 _MARKDOWN_RE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~:=^$]")
@@ -107,6 +109,7 @@ def environment() -> Environment:
     env.filters["md_inline"] = markdown_text
     env.filters["title_meta"] = front_matter_string
     env.filters["safe_url"] = safe_url
+    env.globals["markup"] = markup  # the class and attribute names of the markup contract
     return env
 
 
