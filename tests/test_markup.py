@@ -1,0 +1,145 @@
+"""The markup contract is written once (markup.py) and read by the templates, the annotator and the
+search indexer alike; the one HTML walker keeps attributes, comments and raw text as written."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, ROOT
+from trilingual import markup
+from trilingual.annotate import Annotator
+from trilingual.config import SiteLanguages
+from trilingual.entries import Entry
+from trilingual.markup import Start, Text, walk
+from trilingual.render import Renderer
+from trilingual.search import page_records
+from trilingual.site import Library, load
+
+PACKAGE = ROOT / "scripts" / "trilingual"
+NAME = re.compile(r"(?<![\w-])(?:tl|data)-[a-z0-9]+(?:(?:-|__)[a-z0-9]+)*")
+IP = Entry("ip", "term", {"zh": ("知识产权",)}, {"zh": "知识产权", "en": "IP"})
+LANGS = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
+
+
+def annotate(html: str) -> str:
+    return Annotator((IP,), lambda entry: f"#{entry.id}").annotate_html(html, "zh")
+
+
+def test_a_greater_than_sign_in_an_attribute_is_not_text_and_the_text_after_it_is_annotated() -> None:
+    out = annotate('<p title="a>知识产权">知识产权</p>')
+    assert out.startswith('<p title="a>知识产权"><a class="tl-term" href="#ip" data-term="ip"'), out
+    assert out.count("<a ") == 1, "nothing inserted inside the attribute value"
+    single = annotate("<p title='x\"<b>知识产权' data-x=a>知识产权</p>")
+    assert single.startswith('<p title=\'x"<b>知识产权\' data-x=a><a class="tl-term"'), single
+
+
+def test_comments_and_raw_text_are_copied_as_written() -> None:
+    html = (
+        '<!-- 知识产权 --><script>var s = "<p>知识产权</p>";</script>'
+        '<style>p::after{content:"知识产权"}</style>'
+    )
+    assert annotate(html) == html
+    assert annotate(html + "<p>知识产权</p>").count("<a ") == 1
+
+
+def test_the_walker_gives_back_every_character_and_text_with_its_language_and_flags() -> None:
+    html = (
+        '<div lang="en"><p title="a>b">x &amp; y<br/>z</p><!-- c --></DIV>stray</span>'
+        f'<div class="{markup.NO_ANNOTATE}" {markup.SEARCH_EXCLUDE}><i>w</i></div>'
+    )
+    pieces = list(walk(html, "zh"))
+    assert "".join(piece.raw for piece in pieces) == html
+    texts = {piece.text: piece.element for piece in pieces if isinstance(piece, Text)}
+    assert texts["x & y"].lang == "en" and texts["x & y"].tag == "p"
+    assert texts["stray"].lang == "zh", "an end tag with nothing open to end ends nothing"
+    assert not texts["w"].annotated and not texts["w"].indexed, "inherited from the marked ancestor"
+    assert any(isinstance(piece, Start) and piece.element.tag == "br" and piece.void for piece in pieces)
+
+
+def test_no_contract_name_is_written_outside_markup_py() -> None:
+    """Templates and modules use the constants: renaming one in markup.py renames it everywhere."""
+    contract = set(markup.names().values())
+    found = []
+    for template in sorted((PACKAGE / "templates").glob("*.j2")):
+        text = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)
+        found += [(template.name, name) for name in NAME.findall(text) if name in contract]
+    for module in sorted(PACKAGE.glob("*.py")):
+        if module.name == "markup.py":
+            continue
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                found += [(module.name, name) for name in NAME.findall(node.value) if name in contract]
+    assert not found
+
+
+def _dataset_names(script: str) -> set[str]:
+    """``tl-…`` and ``data-…`` names of a script, ``dataset.labelLink`` and ``"labelLink"`` read as
+    ``data-label-link``."""
+    names = set(NAME.findall(script))
+    camel = re.findall(r"dataset\.([a-z][A-Za-z]*)|\[\"(label[A-Z][A-Za-z]*)\"", script)
+    for name in (a or b for a, b in camel):
+        names.add("data-" + re.sub(r"[A-Z]", lambda m: "-" + m.group().lower(), name))
+    return names
+
+
+def test_every_name_the_reader_script_shares_with_the_pages_is_a_contract_name() -> None:
+    script = (ROOT / "overrides" / "assets" / "trilingual.js").read_text(encoding="utf-8")
+    pages = "".join(path.read_text(encoding="utf-8") for path in (PACKAGE / "templates").glob("*.j2"))
+    contract = set(markup.names().values())
+    used = _dataset_names(script)
+    assert {"tl-row", "tl-seg", "data-seg", "tl-term", "data-label-link", "data-cite-locale"} <= used
+    assert {"tl-row", "data-seg", "data-label-link", "tl-term"} <= contract
+    shared_literally = {name for name in used - contract if re.search(rf"(?<![\w-]){name}(?![\w-])", pages)}
+    assert not shared_literally, "written in a template and read by the script: make it a markup.py name"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    translations = tmp_path_factory.mktemp("translations")
+    shutil.copy(ROOT / "translations" / "ui.yml", translations / "ui.yml")
+    shutil.copytree(FIXTURES / "second-plan", translations / "second-plan")
+    term = {"id": "ip", "category": "ip-concept", "zh": "知识产权", "ja": "知的財産権", "en": "IP"}
+    (translations / "glossary.yml").write_text(
+        yaml.safe_dump({"terms": [term]}, allow_unicode=True), encoding="utf-8"
+    )
+    return load(translations, LANGS)
+
+
+def _section_page(library: Library) -> str:
+    publication = library.publications[0]
+    pages = Renderer(library).publication_pages(publication, pdfs=False)
+    section = next(section for section in publication.sections() if section.paragraphs)
+    return pages[f"{publication.id}/{section.id}.en.md"]
+
+
+def test_a_class_renamed_in_markup_py_is_renamed_on_the_page_and_in_the_index(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _section_page(library)
+    rows = [record for record in page_records(before, "en/p/s1/", "T", "en") if record.row]
+    assert rows and 'class="tl-row ' in before
+    monkeypatch.setattr(markup, "ROW", "tl-line")
+    after = _section_page(library)
+    assert 'class="tl-row ' not in after and 'class="tl-line ' in after
+    assert [r.url for r in page_records(after, "en/p/s1/", "T", "en") if r.row] == [r.url for r in rows]
+    assert not [r for r in page_records(before, "en/p/s1/", "T", "en") if r.row], (
+        "the indexer reads the renamed class, not the old one"
+    )
+
+
+def test_contract_names_are_unique() -> None:
+    values = list(markup.names().values())
+    assert len(values) == len(set(values))
