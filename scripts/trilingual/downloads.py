@@ -247,7 +247,7 @@ def publication_files(
     out: dict[str, str | bytes] = {
         files.data("csv"): aligned_csv(publication),
         files.data("json"): aligned_json(publication, site_url),
-        files.data("tmx"): export_tmx(publication),
+        files.data("tmx"): export_tmx(publication, dated=False),
     }
     for lang in renderer.languages.all:
         cite = citation(publication, renderer, lang, site_url)

@@ -449,17 +449,21 @@ def _decide(
         result.changes.append(Change(unit.id, "; ".join(said) + " (nothing changed)"))
 
 
-def export_tmx(publication: Publication, *, include_machine: bool = False) -> bytes:
+def export_tmx(publication: Publication, *, include_machine: bool = False, dated: bool = True) -> bytes:
     """The aligned corpus as TMX 1.4b: one unit per segment with every current translation.
 
     Machine drafts are left out (a translation memory is what people wrote); with
     ``include_machine`` they come along, marked with ``x-status`` and ``x-origin`` props.
+    ``dated=False`` leaves out the (optional) creation date, so that the site's download is the
+    same file at every build of the same translations.
     """
     chosen = {Status.DRAFT, Status.REVIEWED} | ({Status.MACHINE} if include_machine else set())
-    return export_library_tmx([publication], frozenset(chosen))
+    return export_library_tmx([publication], frozenset(chosen), dated=dated)
 
 
-def export_library_tmx(publications: list[Publication], statuses: frozenset[Status]) -> bytes:
+def export_library_tmx(
+    publications: list[Publication], statuses: frozenset[Status], *, dated: bool = True
+) -> bytes:
     """Several publications as one TMX 1.4b memory, with only translations of these statuses
     (``export --format tmx --library``: reviewed only unless asked)."""
     if not publications:
@@ -477,9 +481,10 @@ def export_library_tmx(publications: list[Publication], statuses: frozenset[Stat
             "adminlang": "en",
             "srclang": bcp47(publication.config.source_language),
             "datatype": "plaintext",
-            "creationdate": dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ"),
         },
     )
+    if dated:
+        root[0].set("creationdate", dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ"))
     body = ET.SubElement(root, "body")
     for publication in publications:
         _tmx_units(body, publication, statuses)
