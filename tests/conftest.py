@@ -28,7 +28,7 @@ def make_project(destination: Path, translations: Path | None = None, *, home_on
     return copy_project(destination, translations, hand_written=not home_only)
 
 
-def build(project: Path, *args: str, pdf: bool = False) -> Path:
+def build(project: Path, *args: str, pdf: bool = False, env: dict[str, str] | None = None) -> Path:
     """``mkdocs build --strict`` in a subprocess, as a maintainer would run it (without the
     PDFs, which take seconds each, unless a test is about them)."""
     import os
@@ -36,13 +36,17 @@ def build(project: Path, *args: str, pdf: bool = False) -> Path:
     import sys
 
     site = project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRILINGUAL_PDF": "true" if pdf else "false"}
+    if "--site-dir" in args:
+        site = Path(args[args.index("--site-dir") + 1])
+    else:
+        args = ("-d", str(site), *args)
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRILINGUAL_PDF": "true" if pdf else "false"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=project,
         capture_output=True,
         text=True,
-        env=env,
+        env={**environment, **(env or {})},
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -32,10 +32,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
 
-from .config import DOWNLOADS, FULL_TEXT_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, SiteLanguages, site_languages
+from .config import (
+    DOWNLOADS,
+    FULL_TEXT_PAGE,
+    GLOSSARY_PAGE,
+    REFERENCES_PAGE,
+    UI_FILE,
+    SiteLanguages,
+    site_languages,
+)
 from .csp import add_policy
 from .errors import UserError
-from .config import UI_FILE
 from .generate import generate, hand_written_folders, input_fingerprint
 from .incremental import DirtyWarningFilter, Memory, inputs_key
 from .pagetext import print_margins
@@ -120,12 +127,15 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.memory = Memory(keep_content=False)
         self.command = "build"
         self.dirty = False
+        self.pages_read = 0
 
     @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.languages = _site_languages(config)
         if self.dirty:
             self.memory = _kept.memories.setdefault(str(Path(config.site_dir).resolve()), Memory())
+        else:
+            self.memory = Memory(keep_content=False)
         if not config.use_directory_urls:
             raise PluginError(
                 "trilingual: generated pages link with directory URLs; set use_directory_urls: true"
@@ -149,6 +159,9 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         lang = _current_language(config, self._languages)
         self.root_404 = keep_404_pages(site, lang, self._languages, self.root_404)
         records = self.memory.records(lang)
+        if self.dirty:
+            total = len(self.memory.editions[lang].order)
+            log.info("Rebuilt %d of the %d pages of the %s edition", self.pages_read, total, lang)
         timed(write_search_index)(site, lang, records, self.library, self._languages)
         if self.library is not None:
             if lang == self._languages.source:
@@ -192,6 +205,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                         item.title = html.escape(renderer.document_title(publication, lang))
         if self.dirty:
             self._plan_rebuild(lang, files, nav, config)
+        self.pages_read = 0
         return nav
 
     def _plan_rebuild(self, lang: str, files: Files, nav: Navigation, config: MkDocsConfig) -> None:
@@ -237,6 +251,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         title = html.unescape(page.title or "")
         records = page_records(annotated, page.url, title, lang)
         self.memory.remember(lang, page.file.src_uri, content, records)
+        self.pages_read += 1
         return annotated
 
     @event_priority(BEFORE_I18N)  # the policy hashes the page's scripts as they are written

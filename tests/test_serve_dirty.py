@@ -1,0 +1,194 @@
+"""``mkdocs serve --dirty`` rebuilds only what an edit touches, and serves what a full build would.
+
+After each kind of edit (a translation, a document title, a glossary term, a source sentence,
+a hand-written page), every file the full build of the same inputs writes is fetched from the
+server and compared byte for byte, search index included.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from test_serve import free_port, wait_for
+
+from conftest import FIXTURES, ROOT, build, make_project
+
+GLOSSARY = """\
+terms:
+  - id: protection
+    category: ip-concept
+    zh: 知识产权保护
+    ja: 知的財産権保護
+    en: intellectual property protection
+  - id: service
+    category: ip-concept
+    zh: 公共服务
+    ja: 公共サービス
+    en: public services
+"""
+
+JA = """\
+language: ja
+segments:
+  title:
+    source: 江南省知识产权局2022年工作要点
+    text: 江南省知識産権局2022年活動要点
+    status: draft
+    source_hash: 7839b4de87ac
+"""
+
+STATUS_PAGE = "---\ntitle: {title}\n---\n\n# {title}\n\n<!-- trilingual:status -->\n"
+
+# What the server adds to every HTML page it serves.
+LIVERELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>(?=</body>)", re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two publications, a glossary whose terms occur in both, a status page."""
+    translations = tmp_path_factory.mktemp("translations")
+    shutil.copy(ROOT / "translations" / "ui.yml", translations / "ui.yml")
+    for order, name in enumerate(("second-plan", "third-plan"), start=1):
+        shutil.copytree(FIXTURES / "second-plan", translations / name)
+        config = translations / name / "publication.yml"
+        config.write_text(config.read_text(encoding="utf-8") + f"order: {order}\n", encoding="utf-8")
+    (translations / "second-plan" / "ja.yml").write_text(JA, encoding="utf-8")
+    (translations / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    project = make_project(tmp_path_factory.mktemp("project"), translations, home_only=True)
+    for lang, title in (("zh", "进度"), ("ja", "進捗"), ("en", "Progress")):
+        (project / "docs" / f"progress.{lang}.md").write_text(
+            STATUS_PAGE.format(title=title), encoding="utf-8"
+        )
+    return project
+
+
+class Server:
+    """``mkdocs serve --dirty`` on a free port, with its log."""
+
+    def __init__(self, project: Path, log: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        self.log_path = log
+        self.log = log.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}"],
+            cwd=project,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+
+    def text(self) -> str:
+        return self.log_path.read_text(encoding="utf-8")
+
+    def builds(self) -> int:
+        return self.text().count("Documentation built in")
+
+    def fetch(self, path: str) -> bytes:
+        with urllib.request.urlopen(self.base + path, timeout=10) as response:
+            return LIVERELOAD.sub(b"", response.read())
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.log.close()
+
+
+@pytest.fixture(scope="module")
+def server(library: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    running = Server(library, tmp_path_factory.mktemp("log") / "serve.log")
+    try:
+        assert wait_for(lambda: running.builds() >= 1 or running.process.poll() is not None, timeout=120)
+        assert running.builds() == 1, running.text()
+        yield running
+    finally:
+        running.stop()
+
+
+def edit(server: Server, change: Callable[[], None]) -> str:
+    """Make a change, wait for the one rebuild it sets off, and return its log."""
+    before = server.builds()
+    seen = len(server.text())
+    time.sleep(1.1)  # a new modification time, whatever the file system's resolution
+    change()
+    assert wait_for(lambda: server.builds() > before, timeout=120), server.text()
+    time.sleep(1.5)
+    assert server.builds() == before + 1, server.text()[seen:]
+    return server.text()[seen:]
+
+
+def assert_serves_a_full_build(server: Server, project: Path, tmp_path: Path) -> None:
+    """Every file of a full build of the same inputs is served, byte for byte."""
+    site = build(project, "--site-dir", str(tmp_path / "full"), env={"SITE_URL": server.base})
+    differing = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        relative = path.relative_to(site).as_posix()
+        if relative.endswith("sitemap.xml.gz"):
+            continue  # gzip's header holds the time it was written
+        served = server.fetch(relative)
+        if served != path.read_bytes():
+            differing.append(relative)
+            copy = tmp_path / "served" / relative
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(served)
+    assert not differing, f"served stale: {differing[:20]}"
+
+
+def replace_in(path: Path, old: str, new: str) -> Callable[[], None]:
+    def change() -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("what", "file", "old", "new"),
+    [
+        (
+            "a translation",
+            "translations/second-plan/ja.yml",
+            "江南省知識産権局2022年活動要点",
+            "江南省知識産権局の2022年の重点",
+        ),
+        ("a glossary term", "translations/glossary.yml", "ja: 公共サービス", "ja: 公共役務"),
+        (
+            "a source sentence",
+            "translations/third-plan/source.zh.md",
+            "新建 3 家保护中心",
+            "新建 4 家保护中心",
+        ),
+        ("a hand-written page", "docs/progress.en.md", "# Progress", "# Progress of the translations"),
+        ("a hand-written page's body", "docs/index.ja.md", "\n", "\n\n"),
+    ],
+)
+def test_a_dirty_rebuild_serves_what_a_full_build_writes(
+    server: Server, library: Path, tmp_path: Path, what: str, file: str, old: str, new: str
+) -> None:
+    log = edit(server, replace_in(library / file, old, new))
+    assert "ERROR" not in log and "WARNING" not in log, log
+    assert_serves_a_full_build(server, library, tmp_path)
+
+
+def test_a_translation_edit_rebuilds_only_the_pages_that_show_it(server: Server, library: Path) -> None:
+    log = edit(
+        server,
+        replace_in(
+            library / "translations/second-plan/ja.yml", "status: draft", "status: draft\n    note: 確認中"
+        ),
+    )
+    assert "Rebuilding the" not in log, log  # no whole edition
+    rebuilt = re.findall(r"Rebuilt (\d+) of the (\d+) pages of the (\w+) edition", log)
+    assert [lang for _, _, lang in rebuilt] == ["zh", "ja", "en"], log
+    for count, total, _ in rebuilt:
+        assert 0 < int(count) < int(total) / 2, log
