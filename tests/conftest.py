@@ -28,6 +28,47 @@ def make_project(destination: Path, translations: Path | None = None, *, home_on
     return copy_project(destination, translations, hand_written=not home_only)
 
 
+TWO_PLANS_GLOSSARY = """\
+terms:
+  - id: protection
+    category: ip-concept
+    zh: 知识产权保护
+    ja: 知的財産権保護
+    en: intellectual property protection
+  - id: service
+    category: ip-concept
+    zh: 公共服务
+    ja: 公共サービス
+    en: public services
+"""
+
+TWO_PLANS_JA = """\
+language: ja
+segments:
+  title:
+    source: 江南省知识产权局2022年工作要点
+    text: 江南省知識産権局2022年活動要点
+    status: draft
+    source_hash: 7839b4de87ac
+"""
+
+
+def two_plans(translations: Path) -> Path:
+    """A small library in ``translations``: the second-plan fixture twice (``second-plan``,
+    ``third-plan``), a Japanese title for the first, two glossary terms found in both, ui.yml."""
+    import shutil
+
+    translations.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "translations" / "ui.yml", translations / "ui.yml")
+    for order, name in enumerate(("second-plan", "third-plan"), start=1):
+        shutil.copytree(FIXTURES / "second-plan", translations / name)
+        config = translations / name / "publication.yml"
+        config.write_text(config.read_text(encoding="utf-8") + f"order: {order}\n", encoding="utf-8")
+    (translations / "second-plan" / "ja.yml").write_text(TWO_PLANS_JA, encoding="utf-8")
+    (translations / "glossary.yml").write_text(TWO_PLANS_GLOSSARY, encoding="utf-8")
+    return translations
+
+
 def build(project: Path, *args: str, pdf: bool = False, env: dict[str, str] | None = None) -> Path:
     """``mkdocs build --strict`` in a subprocess, as a maintainer would run it (without the
     PDFs, which take seconds each, unless a test is about them)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -20,31 +19,7 @@ from pathlib import Path
 import pytest
 from test_serve import free_port, wait_for
 
-from conftest import FIXTURES, ROOT, build, make_project
-
-GLOSSARY = """\
-terms:
-  - id: protection
-    category: ip-concept
-    zh: 知识产权保护
-    ja: 知的財産権保護
-    en: intellectual property protection
-  - id: service
-    category: ip-concept
-    zh: 公共服务
-    ja: 公共サービス
-    en: public services
-"""
-
-JA = """\
-language: ja
-segments:
-  title:
-    source: 江南省知识产权局2022年工作要点
-    text: 江南省知識産権局2022年活動要点
-    status: draft
-    source_hash: 7839b4de87ac
-"""
+from conftest import build, make_project, two_plans
 
 STATUS_PAGE = "---\ntitle: {title}\n---\n\n# {title}\n\n<!-- trilingual:status -->\n"
 
@@ -55,14 +30,7 @@ LIVERELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>(?=</body>)",
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two publications, a glossary whose terms occur in both, a status page."""
-    translations = tmp_path_factory.mktemp("translations")
-    shutil.copy(ROOT / "translations" / "ui.yml", translations / "ui.yml")
-    for order, name in enumerate(("second-plan", "third-plan"), start=1):
-        shutil.copytree(FIXTURES / "second-plan", translations / name)
-        config = translations / name / "publication.yml"
-        config.write_text(config.read_text(encoding="utf-8") + f"order: {order}\n", encoding="utf-8")
-    (translations / "second-plan" / "ja.yml").write_text(JA, encoding="utf-8")
-    (translations / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    translations = two_plans(tmp_path_factory.mktemp("translations"))
     project = make_project(tmp_path_factory.mktemp("project"), translations, home_only=True)
     for lang, title in (("zh", "进度"), ("ja", "進捗"), ("en", "Progress")):
         (project / "docs" / f"progress.{lang}.md").write_text(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import UserError
@@ -45,13 +46,15 @@ def is_generated(folder: Path) -> bool:
     return marker.is_file() and marker.read_text(encoding="utf-8") == GENERATED_MARKER
 
 
-def sync_generated(root: Path, pages: dict[str, str]) -> list[Path]:
+def sync_generated(root: Path, pages: dict[str, str], written: Mapping[str, str] | None = None) -> list[Path]:
     """Make the generated folders under ``root`` hold exactly ``pages``; return what changed.
 
     Each top-level folder in ``pages`` is generated: it carries a ``.gitignore`` that ignores
     it entirely. A folder of that name that we did not generate is never touched: that is
     an error. Generated folders not in ``pages`` (a publication removed) are deleted.
+    ``written``: pages this process wrote before, which are not compared again when unchanged.
     """
+    written = written or {}
     folders = {Path(rel).parts[0] for rel in pages}
     for name in sorted(folders):
         folder = root / name
@@ -61,10 +64,15 @@ def sync_generated(root: Path, pages: dict[str, str]) -> list[Path]:
                 "this folder was not generated, yet a publication of the same name would be written into it",
                 hint="rename the folder or the publication",
             )
-    changed = [root / rel for rel, content in sorted(pages.items()) if write_if_changed(root / rel, content)]
+    changed = [
+        root / rel
+        for rel, content in sorted(pages.items())
+        if (written.get(rel) is not content or not (root / rel).is_file())
+        and write_if_changed(root / rel, content)
+    ]
+    wanted = {root / rel for rel in pages}
     for name in sorted(folders):
         write_if_changed(root / name / ".gitignore", GENERATED_MARKER)
-        wanted = {root / rel for rel in pages if Path(rel).parts[0] == name}
         for path in sorted((root / name).rglob("*")):
             if path.is_file() and path.name != ".gitignore" and path not in wanted:
                 path.unlink()

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .config import SiteLanguages
 from .files import is_generated, sync_generated
+from .publication import Publication
 from .render import Renderer
 from .site import Library, load
+
+Fingerprint = dict[Path, tuple[int, int]]
+"""Every input file with its size and modification time."""
+
+
+@dataclass
+class Generation:
+    """One rendering of ``translations/``: what it read, the library and every page, kept by
+    ``mkdocs serve`` so that the next rendering redoes only what an edit changed."""
+
+    fingerprint: Fingerprint
+    library: Library
+    publication_pages: dict[str, tuple[Any, dict[str, str]]]
+    """Per publication, what its pages show of the rest of the library, and the pages."""
+    shared_pages: tuple[Any, dict[str, str]]
+    """What the glossary and references pages show, and the pages."""
+    pdfs: bool
+
+    @property
+    def pages(self) -> dict[str, str]:
+        """Every page, keyed by path relative to ``docs/``."""
+        pages = {path: page for _, own in self.publication_pages.values() for path, page in own.items()}
+        return pages | self.shared_pages[1]
 
 
 def generate(
@@ -19,19 +45,117 @@ def generate(
     previous pages as they were. ``pdfs``: whether the build makes PDFs (the downloads pages
     list them only then).
     """
-    library = load(translations_dir, languages, docs_dir)
-    changed = sync_generated(docs_dir, Renderer(library).pages(pdfs=pdfs))
-    return library, changed
+    generation, changed = regenerate(translations_dir, docs_dir, languages, pdfs=pdfs)
+    return generation.library, changed
 
 
-def input_fingerprint(translations_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """What the generated pages depend on, cheaply: every input file's path, size and mtime."""
-    entries = []
+def regenerate(
+    translations_dir: Path,
+    docs_dir: Path,
+    languages: SiteLanguages,
+    *,
+    pdfs: bool = True,
+    previous: Generation | None = None,
+) -> tuple[Generation, list[Path]]:
+    """:func:`generate`, redoing only what changed since ``previous``: publications whose files
+    did not change are not read again, and pages whose inputs are the same are not rendered
+    again. The pages are those a full rendering writes (``tests/test_generate.py`` compares)."""
+    fingerprint = input_fingerprint(translations_dir)
+    loaded = _unchanged_publications(previous, fingerprint)
+    library = load(translations_dir, languages, docs_dir, loaded)
+    renderer = Renderer(library)
+    before = (
+        previous if previous and previous.pdfs == pdfs and _same_site(previous.library, library) else None
+    )
+    publication_pages = {}
+    for publication in library.publications:
+        inputs = (publication, _links(renderer, publication))
+        kept = before.publication_pages.get(publication.id) if before else None
+        if kept is not None and kept[0][0] is publication and kept[0][1] == inputs[1]:
+            publication_pages[publication.id] = kept
+        else:
+            publication_pages[publication.id] = (inputs, renderer.publication_pages(publication, pdfs=pdfs))
+    shared = _shared(renderer)
+    if before is not None and before.shared_pages[0] == shared:
+        shared_pages = before.shared_pages
+    else:
+        shared_pages = (shared, renderer.shared_pages())
+    generation = Generation(fingerprint, library, publication_pages, shared_pages, pdfs)
+    changed = sync_generated(docs_dir, generation.pages, previous.pages if previous else None)
+    return generation, changed
+
+
+def _unchanged_publications(previous: Generation | None, fingerprint: Fingerprint) -> dict[Path, Publication]:
+    """The publications of ``previous`` none of whose files changed since, by folder."""
+    if previous is None:
+        return {}
+    kept = {}
+    for publication in previous.library.publications:
+        folder = publication.config.folder
+        if not publication.config.source.is_relative_to(folder):
+            continue  # a source kept elsewhere is read again, to be safe
+        before = {path: stat for path, stat in previous.fingerprint.items() if path.is_relative_to(folder)}
+        now = {path: stat for path, stat in fingerprint.items() if path.is_relative_to(folder)}
+        if before == now:
+            kept[folder] = publication
+    return kept
+
+
+def _same_site(before: Library, after: Library) -> bool:
+    """Whether what every page shows is the same: languages, interface strings, glossary, references."""
+    return (
+        before.languages == after.languages
+        and before.ui == after.ui
+        and before.glossary == after.glossary
+        and before.references == after.references
+    )
+
+
+def _links(renderer: Renderer, publication: Publication) -> tuple[Any, ...]:
+    """What a publication's pages show that the rest of the library decides: its sections' key
+    terms and related sections, and whether it is the library's only publication."""
+    refs = renderer.library.term_refs
+    return (
+        len(renderer.library.publications) == 1,
+        tuple(
+            (
+                tuple(refs.key_entries(publication.id, section.id)),
+                tuple(other.id for other in refs.related_sections(publication, section)),
+            )
+            for section in publication.sections()
+        ),
+    )
+
+
+def _shared(renderer: Renderer) -> tuple[Any, ...]:
+    """What the glossary and references pages show of the publications: where each entry
+    occurs, and the titles those places are labelled with, in every language."""
+    library = renderer.library
+    return (
+        library.term_refs.occurrences,
+        library.reference_refs.occurrences,
+        tuple(_titles(renderer, publication) for publication in library.publications),
+    )
+
+
+def _titles(renderer: Renderer, publication: Publication) -> tuple[str, ...]:
+    languages = renderer.library.languages.all
+    return (
+        publication.id,
+        publication.config.source_language,
+        *(renderer.document_title(publication, lang) for lang in languages),
+        *(renderer.section_title(publication, s, lang) for s in publication.sections() for lang in languages),
+    )
+
+
+def input_fingerprint(translations_dir: Path) -> Fingerprint:
+    """What the generated pages depend on, cheaply: every input file's size and mtime."""
+    fingerprint = {}
     for path in sorted(translations_dir.rglob("*")):
         if path.is_file():
             stat = path.stat()
-            entries.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
+            fingerprint[path.resolve()] = (stat.st_size, stat.st_mtime_ns)
+    return fingerprint
 
 
 def hand_written_folders(docs_dir: Path) -> list[Path]:

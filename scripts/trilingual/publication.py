@@ -8,7 +8,7 @@ part of the text), the original verbatim, and one ``<lang>.yml`` per target lang
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -185,7 +185,11 @@ def discover(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.glob(f"*/{PUBLICATION_FILE}"))
 
 
-def load_library(root: Path, languages: list[str]) -> list[Publication]:
-    """Every publication under ``root``, ordered by their ``order`` then id."""
-    publications = [load_publication(folder, languages) for folder in discover(root)]
+def load_library(
+    root: Path, languages: list[str], loaded: Mapping[Path, Publication] | None = None
+) -> list[Publication]:
+    """Every publication under ``root``, ordered by their ``order`` then id (``loaded``: those
+    already read from unchanged folders, by folder, which are taken as they are)."""
+    loaded = loaded or {}
+    publications = [loaded.get(folder) or load_publication(folder, languages) for folder in discover(root)]
     return sorted(publications, key=lambda p: (p.config.order, p.id))

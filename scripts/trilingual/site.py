@@ -9,6 +9,7 @@ in a publication (interface strings, translation dates, change history) the libr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -118,13 +119,19 @@ def _segmenter(pairs: frozenset[tuple[str, str]]) -> Segmenter:
     return Segmenter(terms)
 
 
-def load(translations_dir: Path, languages: SiteLanguages, docs_dir: Path | None = None) -> Library:
+def load(
+    translations_dir: Path,
+    languages: SiteLanguages,
+    docs_dir: Path | None = None,
+    loaded: Mapping[Path, Publication] | None = None,
+) -> Library:
     """Ingest every publication and read translations, glossary, references and interface strings.
 
-    With ``docs_dir``, a publication may not take the name of a hand-written page there.
+    With ``docs_dir``, a publication may not take the name of a hand-written page there;
+    ``loaded``: publications already read from folders that did not change since, by folder.
     """
     ui = load_ui(translations_dir / UI_FILE, languages)
-    publications = load_library(translations_dir, list(languages.targets))
+    publications = load_library(translations_dir, list(languages.targets), loaded)
     reserved = reserved_names(languages, docs_dir)
     for publication in publications:
         if publication.id in reserved:

@@ -1,0 +1,87 @@
+"""Regenerating after an edit renders only what the edit changed, and writes what a full
+generation writes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import two_plans
+from trilingual.config import SiteLanguages
+from trilingual.generate import Generation, regenerate
+
+LANGS = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
+
+
+def pages_of(docs: Path) -> dict[str, str]:
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def translations(tmp_path: Path) -> Path:
+    return two_plans(tmp_path / "translations")
+
+
+@pytest.fixture
+def first(translations: Path, tmp_path: Path) -> Generation:
+    generation, _ = regenerate(translations, tmp_path / "docs", LANGS, pdfs=False)
+    return generation
+
+
+def regenerated_and_full(
+    translations: Path, tmp_path: Path, first: Generation, edit: Callable[[Path], None]
+) -> tuple[Generation, dict[str, str], dict[str, str]]:
+    edit(translations)
+    again, _ = regenerate(translations, tmp_path / "docs", LANGS, pdfs=False, previous=first)
+    full, _ = regenerate(translations, tmp_path / "full", LANGS, pdfs=False)
+    assert again.pages == full.pages
+    return again, pages_of(tmp_path / "docs"), pages_of(tmp_path / "full")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "a translation": lambda t: replace(t / "second-plan/ja.yml", "2022年活動要点", "2022年の重点"),
+    "a source sentence": lambda t: replace(t / "third-plan/source.zh.md", "新建 3 家", "新建 4 家"),
+    "a glossary term": lambda t: replace(t / "glossary.yml", "ja: 公共サービス", "ja: 公共役務"),
+    "an interface string": lambda t: replace(t / "ui.yml", "非公式訳", "非公式の訳"),
+    "a publication removed": lambda t: shutil.rmtree(t / "third-plan"),
+    "a publication added": lambda t: shutil.copytree(t / "third-plan", t / "fourth-plan"),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_regenerating_writes_what_a_full_generation_writes(
+    translations: Path, tmp_path: Path, first: Generation, edit: Callable[[Path], None]
+) -> None:
+    _, written, full = regenerated_and_full(translations, tmp_path, first, edit)
+    assert written == full
+
+
+def test_a_translation_edit_renders_only_its_publication(
+    translations: Path, tmp_path: Path, first: Generation
+) -> None:
+    again, _, _ = regenerated_and_full(translations, tmp_path, first, EDITS["a translation"])
+    assert again.publication_pages["third-plan"] is first.publication_pages["third-plan"]
+    assert again.publication_pages["second-plan"] is not first.publication_pages["second-plan"]
+    assert again.library.publications[1] is first.library.publications[1]  # not read again
+
+
+def test_a_body_edit_leaves_the_glossary_page_alone(
+    translations: Path, tmp_path: Path, first: Generation
+) -> None:
+    def edit(t: Path) -> None:
+        replace(t / "second-plan/ja.yml", "2022年活動要点", "2022年活動要点")  # same text, new time
+        (t / "second-plan/ja.yml").write_text(
+            (t / "second-plan/ja.yml").read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8"
+        )
+
+    again, _, _ = regenerated_and_full(translations, tmp_path, first, edit)
+    assert again.shared_pages is first.shared_pages
