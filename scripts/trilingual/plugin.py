@@ -43,10 +43,10 @@ from .config import (
 )
 from .csp import add_policy
 from .errors import UserError
-from .generate import generate, hand_written_folders, input_fingerprint
+from .generate import Generation, hand_written_folders, input_fingerprint, regenerate
 from .incremental import DirtyWarningFilter, Memory, inputs_key
 from .pagetext import print_margins
-from .postbuild import keep_404_pages, write_downloads, write_feed, write_robots
+from .postbuild import DownloadsMemory, keep_404_pages, write_downloads, write_feed, write_robots
 from .render import Renderer
 from .search import page_records
 from .search_index import SEARCH_META, dialog_strings, write_search_index
@@ -90,14 +90,16 @@ class _Kept:
     """Everything the plugin keeps across builds in one process (MkDocs makes a new plugin for
     every rebuild of ``mkdocs serve``):
 
-    * ``libraries``: the library rendered from the inputs with a given fingerprint, so that the
-      per-language builds that mkdocs-static-i18n runs, and rebuilds with unchanged inputs, do
-      not repeat the work;
+    * ``generations``: the last rendering of each ``translations/`` (library and pages), so that
+      the per-language builds that mkdocs-static-i18n runs, and rebuilds with unchanged inputs,
+      do not repeat the work, and a rebuild after an edit redoes only what it changed;
+    * ``downloads``: each publication's downloads, made again only when it changed;
     * ``memories``: per site folder, what a dirty rebuild needs of the last build (see
       :mod:`trilingual.incremental`).
     """
 
-    libraries: dict[str, tuple[Any, Library]] = field(default_factory=dict)
+    generations: dict[str, Generation] = field(default_factory=dict)
+    downloads: DownloadsMemory = field(default_factory=dict)
     memories: dict[str, Memory] = field(default_factory=dict)
 
 
@@ -166,7 +168,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if self.library is not None:
             if lang == self._languages.source:
                 cache = Path(config.config_file_path or ".").parent / ".cache" / "pdf"
-                write_downloads(site, self.library, site_url, cache if self._pdfs else None)
+                memory = _kept.downloads if self.dirty else None
+                write_downloads(site, self.library, site_url, cache if self._pdfs else None, memory)
             write_feed(site, lang, self.library, site_url, config.site_name)
         write_robots(site, site_url)
         if os.environ.get("TRILINGUAL_TIMINGS"):
@@ -365,16 +368,17 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         return Path(config.config_file_path or ".").parent / self.config.translations_dir
 
     def _generate(self, config: MkDocsConfig) -> None:
+        """The pages under ``docs/`` from ``translations/``: again only when an input changed,
+        and then only what it changed (see :func:`trilingual.generate.regenerate`)."""
         translations_dir = self._translations_dir(config)
         key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}|{self._pdfs}"
-        fingerprint = input_fingerprint(translations_dir)
-        cached = _kept.libraries.get(key)
-        if cached and cached[0] == fingerprint:
-            self.library = cached[1]
+        previous = _kept.generations.get(key)
+        if previous is not None and previous.fingerprint == input_fingerprint(translations_dir):
+            self.library = previous.library
             return
         try:
-            library, changed = generate(
-                translations_dir, Path(config.docs_dir), self._languages, pdfs=self._pdfs
+            generation, changed = regenerate(
+                translations_dir, Path(config.docs_dir), self._languages, pdfs=self._pdfs, previous=previous
             )
         except UserError as error:
             raise PluginError(str(error)) from None
@@ -382,8 +386,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             log.debug("Generated %s", path)
         if changed:
             log.info("Generated %d page(s) from %s", len(changed), translations_dir)
-        _kept.libraries[key] = (fingerprint, library)
-        self.library = library
+        _kept.generations[key] = generation
+        self.library = generation.library
 
     def _navigation(self, config: MkDocsConfig) -> list[Any]:
         """Home first, then each publication (its landing page, then its sections), then other pages."""

@@ -50,12 +50,27 @@ def write_feed(site: Path, lang: str, library: Library, site_url: str, site_name
     write_if_changed(edition_dir(site, lang, library.languages) / FEED, feed)
 
 
-def write_downloads(site: Path, library: Library, site_url: str, pdf_cache: Path | None) -> None:
-    """Data, citations and, with a cache folder, PDFs of every publication (once per build)."""
+DownloadsMemory = dict[str, tuple[tuple[object, ...], dict[str, str | bytes]]]
+"""Per publication, what its downloads were made from and the files (see :func:`write_downloads`)."""
+
+
+def write_downloads(
+    site: Path, library: Library, site_url: str, pdf_cache: Path | None, memory: DownloadsMemory | None = None
+) -> None:
+    """Data, citations and, with a cache folder, PDFs of every publication (once per build).
+
+    With ``memory`` (``mkdocs serve``), the files of a publication that was not read again
+    since the last build, with the same interface strings and site URL, are not made again.
+    """
     languages, renderer = library.languages, Renderer(library)
+    memory = {} if memory is None else memory
     files = glossary_files(library.glossary, languages.all, languages.source)
     for publication in library.publications:
-        files.update(publication_files(publication, renderer, site_url))
+        made_from = (publication, library.ui, site_url)
+        kept = memory.get(publication.id)
+        if kept is None or kept[0][0] is not publication or kept[0][1:] != made_from[1:]:
+            kept = memory[publication.id] = (made_from, publication_files(publication, renderer, site_url))
+        files.update(kept[1])
     write_files(site, files)
     if pdf_cache is not None:
         for publication in library.publications:
