@@ -76,12 +76,29 @@ def test_query_finds_its_paragraph_in_the_readers_edition(
 ) -> None:
     found = results(page, site_url, edition, query)
     assert f"{site_url}{edition}{PUB}/{paragraph}" in found[:5], found
-    # Results come from the reader's edition: on the Chinese one (at the root) that means
-    # no result under /ja/ or /en/, which a prefix check alone could not tell.
+    # Results come from the reader's edition (see also the test below): on the Chinese one (at
+    # the root) that means no result under /ja/ or /en/, which a prefix check alone could not tell.
     assert all(href.startswith(site_url + edition) for href in found), found
     others = [other for other in ("ja/", "en/") if other != edition]
     assert not any(href.startswith(site_url + other) for other in others for href in found), found
     assert page.console_errors == [] and page.external_requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("edition", "language", "other"), [("ja/", "ja", "en"), ("en/", "en", "ja")])
+def test_results_come_from_the_readers_edition_and_not_another(
+    page, site_url: str, edition: str, language: str, other: str
+) -> None:
+    # The Chinese original is in every edition's index, so another edition's index would answer
+    # this query too: only the results' addresses and the languages of their lines tell which
+    # index answered (on the Chinese edition, at the root, a prefix check alone says nothing).
+    found = results(page, site_url, edition, "海牙协定")
+    assert found and all(href.startswith(site_url + edition) for href in found), found
+    lines = page.eval_on_selector_all(
+        ".tl-search__group--page .tl-search__part", "parts => parts.map(p => p.lang)"
+    )
+    assert language in lines and "zh-Hans" in lines, lines
+    assert other not in lines, f"a line in {other}: the results came from the {other} edition"
 
 
 @pytest.mark.browser
