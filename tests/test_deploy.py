@@ -12,6 +12,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 import pytest
 
 from conftest import build, make_project, serve_directory
+from trilingual.yamlfile import read
 
 SITE_URL = "https://example.github.io/repo/"
 LANGS = ("zh", "ja", "en")
@@ -154,10 +155,11 @@ def test_robots_names_the_sitemap(served: str) -> None:
 
 
 def test_a_404_page_in_each_language(served: str) -> None:
+    ui = read(Path(__file__).resolve().parents[1] / "translations" / "ui.yml")
     for prefix, heading in (
-        ("", "找不到此页面"),
-        ("ja/", "ページが見つかりません"),
-        ("en/", "Page not found"),
+        ("", ui["zh"]["not_found"]),
+        ("ja/", ui["ja"]["not_found"]),
+        ("en/", ui["en"]["not_found"]),
     ):
         status, body = fetch(f"{served}{prefix}404.html")
         assert status == 200 and heading in body
