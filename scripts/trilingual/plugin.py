@@ -29,6 +29,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
 
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.trilingual")
 
 CATALOGUE_PLACEHOLDER = "<!-- trilingual:publications -->"
+LIVERELOAD = "assets/trilingual-livereload.js"
 STATUS_PLACEHOLDER = "<!-- trilingual:status -->"
 
 # With TRILINGUAL_TIMINGS=<file>, the time spent in each event is written there (see bench.py).
@@ -112,6 +114,8 @@ AFTER_I18N = 0
 """Our priority for events that need static-i18n's (priority 50) to have run."""
 BEFORE_I18N = 0
 """Our priority for events that must run before static-i18n's (priority -100)."""
+AFTER_I18N_LAST = -110
+"""Our priority for events that must run after static-i18n's priority -100 ones."""
 
 
 class TrilingualConfig(Config):
@@ -151,6 +155,18 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
     @timed
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._generate(config)
+
+    @event_priority(AFTER_I18N_LAST)  # static-i18n cannot sort a generated file into editions
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """In ``mkdocs serve``, the script that makes live reload work under the policy (see
+        ``assets/livereload.js``): MkDocs' own inline one is blocked by it."""
+        if self.command == "serve":
+            if LIVERELOAD not in config.extra_javascript:
+                config.extra_javascript.append(LIVERELOAD)
+            if files.get_file_from_path(LIVERELOAD) is None:
+                script = (Path(__file__).parent / "assets" / "livereload.js").read_text(encoding="utf-8")
+                files.append(File.generated(config, LIVERELOAD, content=script))
+        return files
 
     @event_priority(BEFORE_I18N)  # before static-i18n's, which starts the next edition's build
     @timed
