@@ -16,8 +16,8 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 setup: $(VENV)/.installed  ## create .venv with the locked dependencies
 
-serve: setup  ## build and serve the site on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve
+serve: setup  ## serve the site on http://127.0.0.1:8000, rebuilding what an edit changes (ONLY=<id>: one publication)
+	TRILINGUAL_ONLY=$(ONLY) $(BIN)/mkdocs serve --dirty
 
 build: setup fonts  ## build the site into site/ (warnings are errors), PDFs included
 	$(BIN)/mkdocs build --strict

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import two_plans
 from trilingual.config import SiteLanguages
+from trilingual.errors import UserError
 from trilingual.generate import Generation, regenerate
 
 LANGS = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
@@ -85,3 +86,14 @@ def test_a_body_edit_leaves_the_glossary_page_alone(
 
     again, _, _ = regenerated_and_full(translations, tmp_path, first, edit)
     assert again.shared_pages is first.shared_pages
+
+
+def test_only_the_publications_asked_for(translations: Path, tmp_path: Path) -> None:
+    generation, _ = regenerate(
+        translations, tmp_path / "docs", LANGS, pdfs=False, only=frozenset({"third-plan"})
+    )
+    assert [p.id for p in generation.library.publications] == ["third-plan"]
+    assert not (tmp_path / "docs" / "second-plan").exists()
+    assert (tmp_path / "docs" / "third-plan" / "s1.ja.md").is_file()
+    with pytest.raises(UserError, match="no publication named fourth-plan"):
+        regenerate(translations, tmp_path / "docs", LANGS, pdfs=False, only=frozenset({"fourth-plan"}))

@@ -56,13 +56,15 @@ def regenerate(
     *,
     pdfs: bool = True,
     previous: Generation | None = None,
+    only: frozenset[str] = frozenset(),
 ) -> tuple[Generation, list[Path]]:
     """:func:`generate`, redoing only what changed since ``previous``: publications whose files
     did not change are not read again, and pages whose inputs are the same are not rendered
-    again. The pages are those a full rendering writes (``tests/test_generate.py`` compares)."""
+    again. The pages are those a full rendering writes (``tests/test_generate.py`` compares).
+    ``only``: render these publications and no other (serving one of a large library)."""
     fingerprint = input_fingerprint(translations_dir)
     loaded = _unchanged_publications(previous, fingerprint)
-    library = load(translations_dir, languages, docs_dir, loaded)
+    library = load(translations_dir, languages, docs_dir, loaded, only)
     renderer = Renderer(library)
     before = (
         previous if previous and previous.pdfs == pdfs and _same_site(previous.library, library) else None

@@ -122,6 +122,9 @@ class TrilingualConfig(Config):
     translations_dir = c.Type(str, default="translations")
     pdf = c.Type(bool, default=True)
     """Build each publication's PDFs in ``mkdocs build`` (never in ``mkdocs serve``)."""
+    only = c.Type(str, default="")
+    """Publication ids, separated by commas: build these and no other (to serve one publication
+    of a large library quickly: ``TRILINGUAL_ONLY=plan-2022 mkdocs serve --dirty``)."""
 
 
 class TrilingualPlugin(BasePlugin[TrilingualConfig]):
@@ -387,14 +390,20 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         """The pages under ``docs/`` from ``translations/``: again only when an input changed,
         and then only what it changed (see :func:`trilingual.generate.regenerate`)."""
         translations_dir = self._translations_dir(config)
-        key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}|{self._pdfs}"
+        only = frozenset(name.strip() for name in self.config.only.split(",") if name.strip())
+        key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}|{self._pdfs}|{sorted(only)}"
         previous = _kept.generations.get(key)
         if previous is not None and previous.fingerprint == input_fingerprint(translations_dir):
             self.library = previous.library
             return
         try:
             generation, changed = regenerate(
-                translations_dir, Path(config.docs_dir), self._languages, pdfs=self._pdfs, previous=previous
+                translations_dir,
+                Path(config.docs_dir),
+                self._languages,
+                pdfs=self._pdfs,
+                previous=previous,
+                only=only,
             )
         except UserError as error:
             raise PluginError(str(error)) from None

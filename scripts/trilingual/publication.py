@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import TranslationError
+from .errors import TranslationError, UserError
 from .ingest import ingest
 from .model import Document, Section, Segment
 from .schema import SCHEMA_DIR, validate
@@ -186,10 +186,24 @@ def discover(root: Path) -> list[Path]:
 
 
 def load_library(
-    root: Path, languages: list[str], loaded: Mapping[Path, Publication] | None = None
+    root: Path,
+    languages: list[str],
+    loaded: Mapping[Path, Publication] | None = None,
+    only: frozenset[str] = frozenset(),
 ) -> list[Publication]:
     """Every publication under ``root``, ordered by their ``order`` then id (``loaded``: those
-    already read from unchanged folders, by folder, which are taken as they are)."""
+    already read from unchanged folders, by folder, which are taken as they are; ``only``:
+    these publications and no other, when given)."""
     loaded = loaded or {}
-    publications = [loaded.get(folder) or load_publication(folder, languages) for folder in discover(root)]
+    folders = discover(root)
+    if only:
+        unknown = only - {folder.name for folder in folders}
+        if unknown:
+            raise UserError(
+                root,
+                f"no publication named {', '.join(sorted(unknown))}",
+                hint=f"the publications are {', '.join(f.name for f in folders)}",
+            )
+        folders = [folder for folder in folders if folder.name in only]
+    publications = [loaded.get(folder) or load_publication(folder, languages) for folder in folders]
     return sorted(publications, key=lambda p: (p.config.order, p.id))

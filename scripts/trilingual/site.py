@@ -124,14 +124,16 @@ def load(
     languages: SiteLanguages,
     docs_dir: Path | None = None,
     loaded: Mapping[Path, Publication] | None = None,
+    only: frozenset[str] = frozenset(),
 ) -> Library:
     """Ingest every publication and read translations, glossary, references and interface strings.
 
     With ``docs_dir``, a publication may not take the name of a hand-written page there;
-    ``loaded``: publications already read from folders that did not change since, by folder.
+    ``loaded``: publications already read from folders that did not change since, by folder;
+    ``only``: the publications to read (all when empty).
     """
     ui = load_ui(translations_dir / UI_FILE, languages)
-    publications = load_library(translations_dir, list(languages.targets), loaded)
+    publications = load_library(translations_dir, list(languages.targets), loaded, only)
     reserved = reserved_names(languages, docs_dir)
     for publication in publications:
         if publication.id in reserved:
