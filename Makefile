@@ -52,7 +52,7 @@ test-fast: setup  ## unit tests only
 	$(BIN)/pytest -m "not browser" -x -q
 
 bench: setup  ## benchmark libraries of 1, 10 and 50 publications (prints a table; takes minutes)
-	PYTHONPATH=tools $(BIN)/python -m trilingual_tools.bench --sizes 1 10 50
+	PYTHONPATH=tools $(BIN)/python -m trilingual_tools.bench --sizes 1 10 50 --reload 1 10 50
 
 audit: setup chromium  ## Lighthouse scores (mobile and desktop) of the built site, from tools/package-lock.json
 	npm ci --prefix tools --no-audit --no-fund

@@ -65,7 +65,8 @@ class Result:
     ours_s: float = 0.0
     events: dict[str, float] = field(default_factory=dict)
     """Seconds in each of our plugin's events during the build."""
-    reload_s: float | None = None
+    reloads: dict[str, float] = field(default_factory=dict)
+    """Seconds to a reload in ``mkdocs serve --dirty`` after saving a translation, a source, the glossary."""
     section_html_bytes: int = 0
     index_bytes: dict[str, int] = field(default_factory=dict)
     search: dict[str, SearchFigures] | None = None
@@ -169,8 +170,12 @@ def profile_build(project: Path, limit: int = 25) -> str:
     return out.getvalue()
 
 
-def measure_reload(project: Path) -> float:
-    """Seconds from saving a translation YAML to `mkdocs serve` serving the changed page."""
+RELOAD_EDITS = ("translation", "source", "glossary")
+
+
+def measure_reload(project: Path) -> dict[str, float]:
+    """Seconds from saving a file to `mkdocs serve --dirty` (``make serve``) telling the browser
+    to reload, with the change on the page: a translation YAML, a source, the glossary."""
     from trilingual.ingest import ingest
     from trilingual.translations import write_updates
 
@@ -180,24 +185,61 @@ def measure_reload(project: Path) -> float:
     folder = project / "translations" / TEMPLATE_PUBLICATION
     document = ingest(folder / "source.zh.md", TEMPLATE_PUBLICATION)
     segment = document.segment_map()["s3.p1.s1"]
-    url = f"http://127.0.0.1:{port}/ja/{TEMPLATE_PUBLICATION}/s3/"
+    base = f"http://127.0.0.1:{port}/"
+    log_path = project / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    reloads = lambda: log_path.read_text(encoding="utf-8").count("Reloading browsers")  # noqa: E731
+    times: dict[str, float] = {}
     try:
-        _wait(lambda: "data-seg" in _get(url), 600)
+        _wait(lambda: "data-seg" in _get(f"{base}ja/{TEMPLATE_PUBLICATION}/s3/"), 900)
         time.sleep(2)
-        marker = f"ベンチマーク{time.time_ns()}。"
-        text = write_updates(folder / "ja.yml", "ja", document, {segment.id: {"text": marker}})
-        start = time.perf_counter()
-        (folder / "ja.yml").write_text(text, encoding="utf-8")
-        _wait(lambda: marker in _get(url), 600)
-        return time.perf_counter() - start
+        stamp = time.time_ns()
+        edits = {
+            "translation": (
+                folder / "ja.yml",
+                lambda text: write_updates(
+                    folder / "ja.yml", "ja", document, {segment.id: {"text": f"ベンチ{stamp}。"}}
+                ),
+                f"ja/{TEMPLATE_PUBLICATION}/s3/",
+                f"ベンチ{stamp}",
+            ),
+            "source": (
+                folder / "source.zh.md",
+                lambda text: text.replace(segment.text[:8], segment.text[:8] + f"（基准{stamp}）", 1),
+                f"{TEMPLATE_PUBLICATION}/s3/",
+                f"基准{stamp}",
+            ),
+            "glossary": (
+                project / "translations" / "glossary.yml",
+                lambda text: text.replace(
+                    "    ja: 国家市場監督管理総局が管理する",
+                    f"    ja: 基準{stamp}。国家市場監督管理総局が管理する",
+                    1,
+                ),
+                "ja/glossary/",
+                f"基準{stamp}",
+            ),
+        }
+        for name in RELOAD_EDITS:
+            path, change, page, marker = edits[name]
+            before = reloads()
+            text = change(path.read_text(encoding="utf-8"))
+            start = time.perf_counter()
+            path.write_text(text, encoding="utf-8")
+            _wait(lambda: reloads() > before, 900)  # noqa: B023
+            times[name] = time.perf_counter() - start
+            if marker not in _get(base + page):
+                raise RuntimeError(f"the {name} edit is not on {page}")
+            time.sleep(2)
+        return times
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -345,7 +387,7 @@ def run(
     if search:
         result.search = measure_search(project / "site")
     if reload:
-        result.reload_s = measure_reload(project)
+        result.reloads = measure_reload(project)
     if profile:
         print(profile_build(project), file=sys.stderr)
     if pdfs:
@@ -373,12 +415,12 @@ def machine() -> str:
 def table(results: list[Result]) -> str:
     header = (
         "| N | pages | generate (s) | build (s) | per page (ms) | ours: generation / annotation / search "
-        "| reload (s) | section page (KB) | search index zh / ja / en (KB) |"
+        "| reload: yml / source / glossary (s) | section page (KB) | search index zh / ja / en (KB) |"
     )
     lines = [header, "|" + "---|" * 9]
     for r in results:
         index = " / ".join(f"{r.index_bytes.get(lang, 0) / 1024:.0f}" for lang in ("zh", "ja", "en"))
-        reload = f"{r.reload_s:.2f}" if r.reload_s is not None else "–"
+        reload = " / ".join(f"{r.reloads[name]:.1f}" for name in RELOAD_EDITS) if r.reloads else "–"
         lines.append(
             f"| {r.size} | {r.pages} | {r.generate_s:.2f} | {r.build_s:.1f} | {r.per_page_ms:.0f} "
             f"| {r.share('on_config', 'on_pre_build'):.0%} / {r.share('on_page_content'):.0%} / "
