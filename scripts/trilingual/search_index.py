@@ -286,6 +286,17 @@ def _order(lang: str, languages: SiteLanguages) -> list[str]:
     return [lang] + [code for code in languages.all if code != lang]
 
 
+def _variants(variants: dict[str, tuple[str, ...]], lang: str, languages: SiteLanguages) -> list[list[str]]:
+    """A term's or reference's variants, the edition's language first: ``[code, variant]``."""
+    return [[code, v] for code in _order(lang, languages) for v in variants.get(code, ())]
+
+
+def _note(notes: dict[str, str], lang: str, languages: SiteLanguages) -> tuple[str, str]:
+    """The note in the edition's language, else the original's: ``(language, note)``."""
+    note_lang = lang if notes.get(lang) else languages.source
+    return note_lang, notes.get(note_lang, "")
+
+
 def glossary_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
     from .config import GLOSSARY_PAGE
 
@@ -295,11 +306,10 @@ def glossary_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter
     docs = []
     for term in library.glossary:
         names, readings = _glossary_names(term, lang, languages)
-        note_lang = lang if term.notes.get(lang) else languages.source
-        note = term.notes.get(note_lang, "")
+        note_lang, note = _note(term.notes, lang, languages)
         category = ui.get(f"cat_{term.category.replace('-', '_')}", term.category)
         entry: dict[str, Any] = {"t": names, "k": category}
-        variants = [[code, v] for code in _order(lang, languages) for v in term.variants.get(code, ())]
+        variants = _variants(term.variants, lang, languages)
         if variants:
             entry["v"] = variants
         if note:
@@ -350,15 +360,14 @@ def reference_docs(library: Library, lang: str, prefix: str, segmenter: Segmente
         order = _order(lang, languages)
         titles = [[code, reference.titles[code]] for code in order if code in reference.titles]
         entry: dict[str, Any] = {"t": titles, "k": ui.get(f"kind_{reference.kind.replace('-', '_')}", "")}
-        variants = [[c, v] for c in _order(lang, languages) for v in reference.variants.get(c, ())]
+        variants = _variants(reference.variants, lang, languages)
         if variants:
             entry["v"] = variants
         issuer = reference.issuer.get(lang, "")
         details = ", ".join(x for x in (issuer, str(reference.year or "")) if x)
         if details:
             entry["i"] = details
-        note_lang = lang if reference.notes.get(lang) else languages.source
-        note = reference.notes.get(note_lang, "")
+        note_lang, note = _note(reference.notes, lang, languages)
         if note:
             entry["o"] = [note_lang, note]
         show = {"u": f"{page}#{reference.id}", "r": entry}
