@@ -239,12 +239,11 @@ def _changed_names(before: dict[str, Entry] | None, after: dict[str, Entry]) -> 
     ``None`` when there is no earlier build to compare with or too much changed."""
     if before is None:
         return None
-    changed = [before.get(key) for key in before.keys() | after.keys() if before.get(key) != after.get(key)]
-    changed += [after.get(key) for key in before.keys() | after.keys() if before.get(key) != after.get(key)]
+    keys = [key for key in before.keys() | after.keys() if before.get(key) != after.get(key)]
+    changed = [entry for key in keys for entry in (before.get(key), after.get(key)) if entry is not None]
     names = {
         variant
         for entry in changed
-        if entry is not None
         for forms in entry.forms.values()
         for form in forms
         for variant in (form.lower(), html.escape(form).lower())

@@ -196,7 +196,10 @@ def measure_reload(project: Path) -> dict[str, float]:
             stderr=subprocess.STDOUT,
             env=env,
         )
-    reloads = lambda: log_path.read_text(encoding="utf-8").count("Reloading browsers")  # noqa: E731
+
+    def reloads() -> int:
+        return log_path.read_text(encoding="utf-8").count("Reloading browsers")
+
     times: dict[str, float] = {}
     try:
         _wait(lambda: "data-seg" in _get(f"{base}ja/{TEMPLATE_PUBLICATION}/s3/"), 900)
