@@ -69,21 +69,19 @@ def two_plans(translations: Path) -> Path:
     return translations
 
 
-def build(project: Path, *args: str, pdf: bool = False, env: dict[str, str] | None = None) -> Path:
+def build(
+    project: Path, *args: str, pdf: bool = False, env: dict[str, str] | None = None, site: Path | None = None
+) -> Path:
     """``mkdocs build --strict`` in a subprocess, as a maintainer would run it (without the
     PDFs, which take seconds each, unless a test is about them)."""
     import os
     import subprocess
     import sys
 
-    site = project / "site"
-    if "--site-dir" in args:
-        site = Path(args[args.index("--site-dir") + 1])
-    else:
-        args = ("-d", str(site), *args)
+    site = site or project / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRILINGUAL_PDF": "true" if pdf else "false"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
         cwd=project,
         capture_output=True,
         text=True,

@@ -100,7 +100,7 @@ def edit(server: Server, change: Callable[[], None]) -> str:
 
 def assert_serves_a_full_build(server: Server, project: Path, tmp_path: Path) -> None:
     """Every file of a full build of the same inputs is served, byte for byte."""
-    site = build(project, "--site-dir", str(tmp_path / "full"), env={"SITE_URL": server.base})
+    site = build(project, site=tmp_path / "full", env={"SITE_URL": server.base})
     differing = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
@@ -160,7 +160,8 @@ def test_a_translation_edit_rebuilds_only_the_pages_that_show_it(server: Server,
         ),
     )
     assert "Rebuilding the" not in log, log  # no whole edition
-    rebuilt = re.findall(r"Rebuilt (\d+) of the (\d+) pages of the (\w+) edition", log)
+    # The save's rebuild (on a loaded machine the watcher may add an idle one after it).
+    rebuilt = re.findall(r"Rebuilt (\d+) of the (\d+) pages of the (\w+) edition", log)[:3]
     assert [lang for _, _, lang in rebuilt] == ["zh", "ja", "en"], log
     for count, total, _ in rebuilt:
         assert 0 < int(count) < int(total) / 2, log

@@ -137,6 +137,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.command = "build"
         self.dirty = False
         self.pages_read = 0
+        self.inputs = ""
+        """What every page depends on (see :func:`trilingual.incremental.inputs_key`), this rebuild."""
 
     @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -234,13 +236,15 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         """In a dirty build, delete the HTML of the pages that must be rebuilt although their
         Markdown did not change (see :mod:`trilingual.incremental`)."""
         assert self.library is not None
-        theme_dir = config.theme.custom_dir
-        inputs = inputs_key(
-            Path(config.config_file_path) if config.config_file_path else None,
-            [Path(theme_dir)] if theme_dir else [],
-            self._translations_dir(config) / UI_FILE,
-            Path(config.docs_dir),
-        )
+        if lang == self._languages.source or not self.inputs:  # once per rebuild: the original's comes first
+            theme_dir = config.theme.custom_dir
+            self.inputs = inputs_key(
+                Path(config.config_file_path) if config.config_file_path else None,
+                [Path(theme_dir)] if theme_dir else [],
+                self._translations_dir(config) / UI_FILE,
+                Path(config.docs_dir),
+            )
+        inputs = self.inputs
         plan = self.memory.plan(
             lang,
             files,
