@@ -204,9 +204,11 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                 build_log.addFilter(DirtyWarningFilter())
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        """Watch the translators' files; watch docs/ for hand-written pages only, since the
-        pages generated into it on each build would otherwise set off a second build."""
+        """Watch the translators' files and the theme's overrides; watch docs/ for hand-written
+        pages only, since the pages generated into it on each build would set off a second build."""
         server.watch(str(self._translations_dir(config)))
+        if config.theme.custom_dir:  # the overrides (templates, styles, scripts) show on every page
+            server.watch(config.theme.custom_dir)
         server.unwatch(config.docs_dir)
         server.watch(config.docs_dir, recursive=False)
         for folder in hand_written_folders(Path(config.docs_dir)):
