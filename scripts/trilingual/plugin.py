@@ -13,13 +13,8 @@
 from __future__ import annotations
 
 import copy
-import functools
 import html
-import json
 import logging
-import os
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,25 +61,6 @@ log = logging.getLogger("mkdocs.plugins.trilingual")
 CATALOGUE_PLACEHOLDER = "<!-- trilingual:publications -->"
 LIVERELOAD = "assets/trilingual-livereload.js"
 STATUS_PLACEHOLDER = "<!-- trilingual:status -->"
-
-# With TRILINGUAL_TIMINGS=<file>, the time spent in each event is written there (see bench.py).
-TIMINGS: dict[str, float] = {}
-
-
-def timed(event: Callable[..., Any]) -> Callable[..., Any]:
-    """Accumulate the wall time of a plugin event when timings are asked for."""
-    if not os.environ.get("TRILINGUAL_TIMINGS"):
-        return event
-
-    @functools.wraps(event)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return event(*args, **kwargs)
-        finally:
-            TIMINGS[event.__name__] = TIMINGS.get(event.__name__, 0.0) + time.perf_counter() - start
-
-    return wrapper
 
 
 @dataclass
@@ -140,7 +116,6 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.inputs = ""
         """What every page depends on (see :func:`trilingual.incremental.inputs_key`), this rebuild."""
 
-    @timed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.languages = _site_languages(config)
         if self.dirty:
@@ -157,7 +132,6 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             config.nav = self._navigation(config)
         return config
 
-    @timed
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._generate(config)
 
@@ -174,10 +148,9 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         return files
 
     @event_priority(BEFORE_I18N)  # before static-i18n's, which starts the next edition's build
-    @timed
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Beside each edition's pages: its 404 page, search index and feed; once, the
-        downloads (PDFs only in ``mkdocs build``); robots.txt; the timings when asked for."""
+        downloads (PDFs only in ``mkdocs build``); robots.txt."""
         site, site_url = Path(config.site_dir), config.site_url or ""
         lang = _current_language(config, self._languages)
         self.root_404 = keep_404_pages(site, lang, self._languages, self.root_404)
@@ -185,7 +158,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if self.dirty:
             total = len(self.memory.editions[lang].order)
             log.info("Rebuilt %d of the %d pages of the %s edition", self.pages_read, total, lang)
-        timed(write_search_index)(site, lang, records, self.library, self._languages)
+        write_search_index(site, lang, records, self.library, self._languages)
         if self.library is not None:
             if lang == self._languages.source:
                 cache = Path(config.config_file_path or ".").parent / ".cache" / "pdf"
@@ -193,8 +166,6 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                 write_downloads(site, self.library, site_url, cache if self._pdfs else None, memory)
             write_feed(site, lang, self.library, site_url, config.site_name)
         write_robots(site, site_url)
-        if os.environ.get("TRILINGUAL_TIMINGS"):
-            Path(os.environ["TRILINGUAL_TIMINGS"]).write_text(json.dumps(TIMINGS), encoding="utf-8")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -216,7 +187,6 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         return server
 
     @event_priority(BEFORE_I18N)  # before static-i18n rewrites the navigation for the edition
-    @timed
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Title each publication's navigation section in the language being built."""
         assert self.library is not None
@@ -263,13 +233,11 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         elif plan.stale:
             log.info("Rebuilding %d page(s) of the %s edition that show what changed", len(plan.stale), lang)
 
-    @timed
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is read: remember their titles, and give back those of pages a dirty build skipped."""
         self.memory.remember_titles(_current_language(config, self._languages), files)
         return env
 
-    @timed
     def on_page_content(self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Glossary terms and references become links with a tooltip; the page feeds the search index."""
         if self.library is None:
@@ -283,7 +251,6 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         return annotated
 
     @event_priority(BEFORE_I18N)  # the policy hashes the page's scripts as they are written
-    @timed
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Every page carries a Content-Security-Policy (see :mod:`trilingual.csp`)."""
         return add_policy(output)
@@ -293,9 +260,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         return add_policy(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(AFTER_I18N)  # after static-i18n has set the alternates in config.extra
-    @timed
     def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+        self, context: TemplateContext, /, *, page: Page | None, config: MkDocsConfig, nav: Navigation | None
     ) -> TemplateContext:
         """hreflang alternates for the page's head: the same page in each language, the original as x-default.
 
@@ -364,7 +330,6 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             "tl_about": about,
         }
 
-    @timed
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages can show the list of publications and the translation status."""
         if self.library is None:

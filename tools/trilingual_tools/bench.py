@@ -121,18 +121,29 @@ def measure_generation(project: Path) -> float:
 
 def measure_build(project: Path, *, pdf: bool = False) -> tuple[float, dict[str, float]]:
     """Wall time of a full ``mkdocs build`` as a maintainer runs it, and the part spent in our
-    plugin's events (timed by the plugin itself, so no profiler distorts either figure).
-    Without PDFs unless asked: they are measured once, on their own (``measure_pdfs``)."""
+    plugin's events (each wrapped in a timer by :mod:`trilingual_tools.timings`, so no profiler
+    distorts either figure). Without PDFs unless asked: they are measured once, on their own
+    (``measure_pdfs``)."""
     timings = project / "timings.json"
+    tools = str(Path(__file__).resolve().parent.parent)
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "TRILINGUAL_TIMINGS": str(timings),
         "TRILINGUAL_PDF": "true" if pdf else "false",
+        "PYTHONPATH": os.pathsep.join(filter(None, [tools, os.environ.get("PYTHONPATH")])),
     }
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
+        [
+            sys.executable,
+            "-m",
+            "trilingual_tools.timings",
+            str(timings),
+            "build",
+            "-q",
+            "-d",
+            str(project / "site"),
+        ],
         cwd=project,
         env=env,
         check=True,
