@@ -161,7 +161,7 @@ def test_publication_page_has_a_card_per_section(built_site: Path, plan_2021: Do
 
 def test_key_terms_are_what_sets_a_section_apart() -> None:
     from trilingual.config import SiteLanguages
-    from trilingual.site import load
+    from trilingual.library import load
 
     library = load(ROOT / "translations", SiteLanguages("zh", ("ja", "en")))
     everywhere = library.term_refs.key_entries(PUB, "s7")

@@ -14,8 +14,8 @@ from conftest import FIXTURES, ROOT
 from trilingual.config import SiteLanguages, load_ui
 from trilingual.errors import SourceError, TranslationError, UserError
 from trilingual.ingest import ingest
+from trilingual.library import load
 from trilingual.search import Segmenter
-from trilingual.site import load
 from trilingual.terms import find_terms
 from trilingual.yamlfile import read, round_trip
 

@@ -15,10 +15,10 @@ from trilingual import markup
 from trilingual.annotate import Annotator
 from trilingual.config import SiteLanguages
 from trilingual.entries import Entry
+from trilingual.library import Library, load
 from trilingual.markup import Start, Text, walk
 from trilingual.render import Renderer
 from trilingual.search import page_records
-from trilingual.site import Library, load
 
 PACKAGE = ROOT / "scripts" / "trilingual"
 NAME = re.compile(r"(?<![\w-])(?:tl|data)-[a-z0-9]+(?:(?:-|__)[a-z0-9]+)*")

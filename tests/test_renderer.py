@@ -11,8 +11,8 @@ import yaml
 
 from conftest import FIXTURES, ROOT
 from trilingual.config import SiteLanguages
+from trilingual.library import Library, load
 from trilingual.render import Renderer
-from trilingual.site import Library, load
 
 LANGS = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
 

@@ -97,8 +97,8 @@ def cmd_status(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
+    from .library import load
     from .qa import Severity, check_library
-    from .site import load
 
     # Every file the build reads (ui.yml, references.yml, publication.yml …) is read here
     # first, so a mistake the build would stop on is reported with its file and line now.

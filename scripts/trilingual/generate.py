@@ -8,9 +8,9 @@ from typing import Any
 
 from .config import SiteLanguages
 from .files import is_generated, sync_generated
+from .library import Library, load
 from .publication import Publication
 from .render import Renderer
-from .site import Library, load
 
 Fingerprint = dict[Path, tuple[int, int]]
 """Every input file with its size and modification time."""

@@ -1,5 +1,5 @@
 """When translations changed: git's record of each translation file (its modification time
-outside a clone). Read on the loading side (:class:`~trilingual.site.Library`), so that
+outside a clone). Read on the loading side (:class:`~trilingual.library.Library`), so that
 rendering reads no files."""
 
 from __future__ import annotations

@@ -41,12 +41,12 @@ from .csp import add_policy
 from .errors import UserError
 from .generate import Generation, hand_written_folders, input_fingerprint, regenerate
 from .incremental import DirtyWarningFilter, Memory, inputs_key
+from .library import Library
 from .pagetext import print_margins
 from .postbuild import DownloadsMemory, keep_404_pages, write_downloads, write_feed, write_robots
 from .render import Renderer
 from .search import page_records
 from .search_index import SEARCH_META, dialog_strings, write_search_index
-from .site import Library
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -14,9 +14,9 @@ from .config import SiteLanguages
 from .downloads import glossary_files, publication_files, write_files
 from .feed import FEED, atom
 from .files import write_if_changed
+from .library import Library
 from .pdf import write_pdfs
 from .render import Renderer
-from .site import Library
 
 
 def edition_dir(site: Path, lang: str, languages: SiteLanguages) -> Path:

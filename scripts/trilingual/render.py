@@ -3,7 +3,7 @@
 Pages are Markdown files whose body is HTML built from escaped text, so that nothing in a
 source or a translation can inject markup or spill out of its paragraph. Templates live in
 ``templates/``; this module only prepares what they show, from the
-:class:`~trilingual.site.Library` it is given (it reads no files).
+:class:`~trilingual.library.Library` it is given (it reads no files).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .publication import Publication
 from .translations import State
 
 if TYPE_CHECKING:
-    from .site import Library
+    from .library import Library
 
 
 @dataclass(frozen=True)

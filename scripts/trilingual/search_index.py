@@ -47,8 +47,8 @@ from .search import Record, Segmenter, fold, latin_words, stem
 if TYPE_CHECKING:
     from .config import SiteLanguages
     from .glossary import Term
+    from .library import Library
     from .references import Reference
-    from .site import Library
 
 SEARCH_DIR = "search"
 SEARCH_META = f"{SEARCH_DIR}/meta.json"
