@@ -187,10 +187,10 @@ def test_status_check_and_realign_on_a_revised_source(
 
 
 def test_a_build_never_rewrites_translators_files(project: Path) -> None:
-    from trilingual.publication import load_library
+    from trilingual.publication import load_publications
 
     revise(project, "新建 20 家左右", "新建 30 家左右。新增一句")
     files = {p: p.read_bytes() for p in (project / "translations" / PUB).glob("*.yml")}
-    for publication in load_library(project / "translations", ["ja", "en"]):
+    for publication in load_publications(project / "translations", ["ja", "en"]):
         assert publication.alignments["ja"].needs_realign
     assert {p: p.read_bytes() for p in files} == files

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .config import SiteLanguages
 from .errors import UserError
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
-from .publication import Publication, load_library
+from .publication import Publication, load_publications
 from .translations import State, Status
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class Project:
         return self.root / "translations"
 
     def publications(self, only: str | None = None) -> list[Publication]:
-        publications = load_library(self.translations_dir, list(self.languages.targets))
+        publications = load_publications(self.translations_dir, list(self.languages.targets))
         if only is not None:
             publications = [p for p in publications if p.id == only]
             if not publications:
@@ -98,16 +98,16 @@ def cmd_status(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
     from .library import load
-    from .qa import Severity, check_library
+    from .qa import Severity, check_publications
 
     # Every file the build reads (ui.yml, references.yml, publication.yml …) is read here
     # first, so a mistake the build would stop on is reported with its file and line now.
     load(project.translations_dir, project.languages, project.root / "docs")
     glossary = None if args.no_terms else project.glossary()
-    library = project.publications()
+    publications = project.publications()
     if args.publication:
-        _one(project, library, args.publication)
-    findings = check_library(library, glossary, project.target(args.lang), args.publication)
+        _one(project, publications, args.publication)
+    findings = check_publications(publications, glossary, project.target(args.lang), args.publication)
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -181,9 +181,9 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
-def _one(project: Project, library: list[Publication], publication_id: str) -> Publication:
-    """One publication of the library already loaded (the memory is the whole library)."""
-    for publication in library:
+def _one(project: Project, publications: list[Publication], publication_id: str) -> Publication:
+    """One of the publications already loaded (the translation memory is made from all of them)."""
+    for publication in publications:
         if publication.id == publication_id:
             return publication
     raise UserError(
@@ -203,12 +203,12 @@ def cmd_leverage(project: Project, args: argparse.Namespace) -> int:
     from .lock import update_file
     from .memory import Band, classify, fill, library_memory
 
-    library = project.publications()
-    publication = _one(project, library, args.publication)
+    publications = project.publications()
+    publication = _one(project, publications, args.publication)
     skipped = 0
     for language in project.target(args.lang):
         _require_aligned(publication, language)
-        memory = library_memory(library, language, _memory_statuses(args))
+        memory = library_memory(publications, language, _memory_statuses(args))
         total = sum(1 for _ in publication.document.segments())
         with tqdm(
             desc=f"{publication.id} → {language} (memory of {len(memory)})",
@@ -249,11 +249,11 @@ def cmd_analyse(project: Project, args: argparse.Namespace) -> int:
     from .analysis import analyse, table
     from .memory import classify, library_memory
 
-    library = project.publications()
-    publication = _one(project, library, args.publication)
+    publications = project.publications()
+    publication = _one(project, publications, args.publication)
     results = []
     for language in project.target(args.lang):
-        memory = library_memory(library, language, _memory_statuses(args))
+        memory = library_memory(publications, language, _memory_statuses(args))
         results.append(analyse(publication.id, language, classify(publication, language, memory)))
     if args.json:
         print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
@@ -268,8 +268,8 @@ def cmd_terms(project: Project, args: argparse.Namespace) -> int:
 
     if not args.suggest:
         raise UserError(project.translations_dir, "nothing to do", hint="pass --suggest")
-    library = project.publications()
-    publication = _one(project, library, args.publication)
+    publications = project.publications()
+    publication = _one(project, publications, args.publication)
     known = [form for term in project.glossary() for lang in ("zh",) for form in term.forms(lang)]
     references = load_references(project.translations_dir / REFERENCES_FILE, project.languages.all)
     titles = [form for reference in references for form in reference.forms("zh")]
@@ -329,8 +329,10 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
         chosen = statuses(include_draft=args.include_draft, include_machine=args.include_machine)
         _write_export(out / "library.tmx", export_library_tmx(project.publications(), chosen))
         return 0
-    library = project.publications()
-    chosen_publications = [_one(project, library, args.publication)] if args.publication else library
+    publications = project.publications()
+    chosen_publications = (
+        [_one(project, publications, args.publication)] if args.publication else publications
+    )
     memories = {}
     for publication in chosen_publications:
         if args.format == "tmx":
@@ -339,7 +341,7 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
             continue
         for language in project.target(args.lang):
             if language not in memories and not args.no_matches:
-                memories[language] = library_memory(library, language, _memory_statuses(args))
+                memories[language] = library_memory(publications, language, _memory_statuses(args))
             data = export_xliff(
                 publication, language, memories.get(language), only_open=args.only_open, minimum=args.min
             )

@@ -21,7 +21,7 @@ from .entries import Entry
 from .errors import TranslationError
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .history import Change, changes, translation_date
-from .publication import Publication, load_library
+from .publication import Publication, load_publications
 from .references import REFERENCES_FILE, Reference, load_references
 from .search import Segmenter
 from .status import Coverage, coverage
@@ -133,7 +133,7 @@ def load(
     ``only``: the publications to read (all when empty).
     """
     ui = load_ui(translations_dir / UI_FILE, languages)
-    publications = load_library(translations_dir, list(languages.targets), loaded, only)
+    publications = load_publications(translations_dir, list(languages.targets), loaded, only)
     reserved = reserved_names(languages, docs_dir)
     for publication in publications:
         if publication.id in reserved:

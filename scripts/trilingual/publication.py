@@ -185,7 +185,7 @@ def discover(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.glob(f"*/{PUBLICATION_FILE}"))
 
 
-def load_library(
+def load_publications(
     root: Path,
     languages: list[str],
     loaded: Mapping[Path, Publication] | None = None,

@@ -361,7 +361,7 @@ SUPERSEDED = {"double-space": "style-spaces", "half-width": "style-half-width"}
 """Checks of ours that a house-style rule (``style-…``) also makes: reported once."""
 
 
-def check_library(
+def check_publications(
     publications: Sequence[Publication],
     glossary: Glossary | None = None,
     languages: list[str] | None = None,
