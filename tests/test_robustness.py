@@ -16,6 +16,7 @@ from trilingual.errors import SourceError, TranslationError
 from trilingual.files import atomic_write
 from trilingual.ingest import ingest, parse
 from trilingual.publication import load_config
+from trilingual.yamlfile import read
 
 PUB = "cnipa-2021-work-plan"
 
@@ -87,10 +88,10 @@ def test_an_interrupted_import_changes_nothing(
     monkeypatch.chdir(root)
     assert main(["export", "--lang", "en", "-o", str(tmp_path / "x")]) == 0
     xlf = tmp_path / "x" / f"{PUB}.en.xlf"
-    xlf.write_text(
-        xlf.read_text(encoding="utf-8").replace("Key Points of the Work", "Main Points of the Work"),
-        encoding="utf-8",
-    )
+    title = read(root / "translations" / PUB / "en.yml")["segments"]["title"]["text"]
+    exported = xlf.read_text(encoding="utf-8")
+    assert exported.count(f">{title}<") == 1, "the title's translation is exported"
+    xlf.write_text(exported.replace(f">{title}<", f">{title} (revised)<"), encoding="utf-8")
     before = {p: p.read_bytes() for p in (root / "translations").rglob("*.yml")}
     monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
