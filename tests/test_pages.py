@@ -14,10 +14,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build, make_project
+from trilingual.chinese import HAN_RE
 from trilingual.ingest import ingest
 from trilingual.model import Document
 from trilingual.search_index import load_edition
-from trilingual.segment import HAN_RE
 
 PUB = "second-plan"
 LANGUAGES = (("zh", ""), ("ja", "ja/"), ("en", "en/"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trilingual.segment import (
+from trilingual.chinese import (
     chinese_numeral_value,
     ends_paragraph,
     join_broken,

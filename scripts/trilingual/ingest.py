@@ -20,9 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError, UserError
-from .model import Document, Metadata, Paragraph, Section, Segment
-from .segment import (
+from .chinese import (
     CHINESE_NUMERAL,
     HAN_RE,
     chinese_numeral_value,
@@ -32,6 +30,8 @@ from .segment import (
     split_sentences,
     unescape_markdown,
 )
+from .errors import SourceError, UserError
+from .model import Document, Metadata, Paragraph, Section, Segment
 from .yamlfile import control_character, regular_file
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024

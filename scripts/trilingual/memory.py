@@ -18,9 +18,9 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
+from .chinese import HAN_RE
 from .model import Segment, text_hash
 from .publication import Publication
-from .segment import HAN_RE
 from .translations import STATUS_RANK, State, Status, Translation
 
 DEFAULT_MIN = 75

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from .align import Kind, diff_marked
+from .chinese import DIGITS, HAN_RE
 from .config import LATIN_LANGUAGES
 from .glossary import Glossary
 from .model import Segment
 from .publication import Publication
-from .segment import DIGITS, HAN_RE
 from .terms import find_terms
 from .translations import State, Translation
 
