@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES, ROOT, TWO_PLANS_GLOSSARY, make_project
 from conftest import run_cli as run
 from trilingual.model import Segment
 from trilingual.qa import check_segment, chinese_numbers
 from trilingual.translations import State, Status, Translation
 
-PUB = "cnipa-2021-work-plan"
+SMALL_PLAN = FIXTURES / "small-plan"
+ONLY_EN = ("--publication", "small-plan", "--lang", "en", "--no-terms")
 
 
 def checks(source: str, target: str, language: str, segment_id: str = "s1.p1.s1") -> set[str]:
@@ -72,58 +74,77 @@ def test_check_strict_passes_on_the_shipped_data(project: Path, capsys: pytest.C
     assert accepted and all(f["severity"] == "warning" for f in accepted)
 
 
-def test_accepting_a_warning_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = project / "translations" / PUB / "en.yml"
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project of two copies of a small, fully translated plan (tests/fixtures/small-plan),
+    with the glossary of ``two_plans``: the checks' rules are tested on it, so that a
+    translator's edit of the real plan cannot change what they see."""
+    translations = tmp_path / "translations"
+    translations.mkdir()
+    shutil.copy(ROOT / "translations" / "ui.yml", translations / "ui.yml")
+    (translations / "glossary.yml").write_text(TWO_PLANS_GLOSSARY, encoding="utf-8")
+    for order, name in enumerate(("small-plan", "copy-plan"), start=1):
+        shutil.copytree(SMALL_PLAN, translations / name)
+        config = translations / name / "publication.yml"
+        config.write_text(config.read_text(encoding="utf-8") + f"order: {order}\n", encoding="utf-8")
+    root = make_project(tmp_path / "project", translations, home_only=True)
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_accepting_a_warning_once(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = library / "translations" / "small-plan" / "en.yml"
     text = path.read_text(encoding="utf-8")
-    entry = "    source_hash: 9bca992de2bb\n"
+    entry = "    source_hash: 53a4820630d2\n"
     assert text.count(entry) == 1
+    code, out, err = run(capsys, "check", "--strict", *ONLY_EN)
+    assert code == 0, out + err
     # a word twice: a warning; --strict fails
     path.write_text(
-        text.replace("and observe discipline", "and observe observe discipline", 1), encoding="utf-8"
+        text.replace("intellectual property", "intellectual intellectual property", 1), encoding="utf-8"
     )
-    code, out, err = run(capsys, "check", "--strict", "--lang", "en", "--no-terms")
+    code, out, err = run(capsys, "check", "--strict", *ONLY_EN)
     assert code == 1 and "[repeated-word]" in out
     # accepted with a reason: reported as accepted, --strict passes
     accepted = path.read_text(encoding="utf-8").replace(
         entry, entry + "    accept:\n      repeated-word: kept as in the official English release\n"
     )
     path.write_text(accepted, encoding="utf-8")
-    code, out, err = run(capsys, "check", "--strict", "--lang", "en", "--no-terms")
+    code, out, err = run(capsys, "check", "--strict", *ONLY_EN)
     assert code == 0 and "[repeated-word]" not in out and "1 accepted" in err, out + err
-    code, out, _ = run(capsys, "check", "--lang", "en", "--show-accepted")
+    code, out, _ = run(capsys, "check", *ONLY_EN[:-1], "--show-accepted")
     assert "accepted: s1.title" in out and "kept as in the official English release" in out
     # the warning gone, the acceptance is reported as no longer needed
-    path.write_text(accepted.replace("observe observe", "observe"), encoding="utf-8")
-    code, out, _ = run(capsys, "check", "--strict", "--lang", "en", "--no-terms")
+    path.write_text(accepted.replace("intellectual intellectual", "intellectual"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--strict", *ONLY_EN)
     assert code == 1 and "[accept-unused]" in out
 
 
-def test_errors_cannot_be_accepted(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = project / "translations" / PUB / "ja.yml"
+def test_errors_cannot_be_accepted(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = library / "translations" / "small-plan" / "ja.yml"
+    code, out, _ = run(capsys, "check", "--lang", "ja", "--publication", "small-plan")
+    assert code == 0, out
     text = path.read_text(encoding="utf-8")
-    assert "20カ所前後" in text
-    text = text.replace("20カ所前後", "二十カ所前後")
+    assert "3カ所" in text
+    text = text.replace("3カ所", "三カ所")
     text = text.replace(
-        "    source_hash: 479bf9db8a3d\n", "    source_hash: 479bf9db8a3d\n    accept:\n      number: no\n"
+        "    source_hash: 47ab16feeccd\n", "    source_hash: 47ab16feeccd\n    accept:\n      number: no\n", 1
     )
     path.write_text(text, encoding="utf-8")
-    code, out, _ = run(capsys, "check", "--lang", "ja")
-    assert code == 1 and "error: s3.p3.s2" in out and "[number]" in out
+    code, out, _ = run(capsys, "check", "--lang", "ja", "--publication", "small-plan")
+    assert code == 1 and "error: s1.p1.s1" in out and "[number]" in out
 
 
-def test_inconsistency_across_the_library(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    translations = project / "translations"
-    other = translations / "plan-copy"
-    shutil.copytree(translations / PUB, other)
-    config = other / "publication.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")
-    en = other / "en.yml"
+def test_inconsistency_across_the_library(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", "--lang", "en")
+    assert "[inconsistent-library]" not in out, "the same sentence, the same translation"
+    en = library / "translations" / "copy-plan" / "en.yml"
     text = en.read_text(encoding="utf-8")
-    assert text.count("Strengthen the regulation of the IP service industry.") == 1
-    en.write_text(text.replace("Strengthen the regulation of the IP service industry.",
-                               "Tighten oversight of IP services."), encoding="utf-8")  # fmt: skip
-    _, out, _ = run(capsys, "check", "--lang", "en", "--publication", "plan-copy")
+    assert text.count("Build 15 information service outlets.") == 1
+    en.write_text(text.replace("Build 15 information service outlets.",
+                               "Set up 15 information service points."), encoding="utf-8")  # fmt: skip
+    _, out, _ = run(capsys, "check", "--lang", "en", "--publication", "copy-plan")
     found = [line for line in out.splitlines() if "[inconsistent-library]" in line]
-    assert len(found) == 1 and f"{PUB}/s6.p2.s1" in found[0] and "plan-copy/en.yml" in found[0]
-    _, out, _ = run(capsys, "check", "--lang", "en", "--publication", PUB)
+    assert len(found) == 1 and "small-plan/s2.p1.s1" in found[0] and "copy-plan/en.yml" in found[0]
+    _, out, _ = run(capsys, "check", "--lang", "en", "--publication", "small-plan")
     assert "[inconsistent-library]" not in out, "the first rendering in library order is the reference"
