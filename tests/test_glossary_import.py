@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from conftest import FIXTURES, ROOT, make_project
 from conftest import run_cli as run
 from trilingual.glossary import load_glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LANGUAGES = ("zh", "ja", "en")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project of the small plan (tests/fixtures/small-plan) and a two-entry glossary
+    (tests/fixtures/glossary-import): what import and export do to a glossary is tested on it,
+    so that a translator's edit of the real glossary changes nothing here."""
+    translations = tmp_path / "translations"
+    translations.mkdir()
+    shutil.copy(ROOT / "translations" / "ui.yml", translations / "ui.yml")
+    shutil.copy(FIXTURES / "glossary-import" / "glossary.yml", translations / "glossary.yml")
+    shutil.copytree(FIXTURES / "small-plan", translations / "small-plan")
+    root = make_project(tmp_path / "project", translations, home_only=True)
+    monkeypatch.chdir(root)
+    return root
 
 
 def exported(project: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> Path:
