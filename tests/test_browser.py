@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from plan_text import (
+    CONFIG,
+    ORIGINAL_TITLE,
+    PUB,
+    UI,
+    date_text,
+    pattern,
+    term_names,
+    translation,
+)
 
 pytestmark = pytest.mark.browser
-PUB = "cnipa-2021-work-plan"
 
 
 def test_language_switch_lands_on_the_same_page(page, site_url: str) -> None:
@@ -35,18 +46,24 @@ def test_copy_buttons_give_the_paragraph_link_and_a_citation(page, site_url: str
     page.goto(f"{site_url}en/{PUB}/s2/")
     row = page.locator('[id="s2.p1"]')
     row.hover()
-    row.get_by_role("button", name="Copy link").click()
+    row.get_by_role("button", name=UI["en"]["copy_link"]).click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}en/{PUB}/s2/#s2.p1"
-    row.get_by_role("button", name="Copy citation").click()
+    row.get_by_role("button", name=UI["en"]["copy_citation"]).click()
     citation = page.evaluate("navigator.clipboard.readText()")
     # Issuer, the title in the translation and the original, the date in the page's language,
-    # the paragraph's number, the translation's status, the stable URL and the access date.
-    assert citation.startswith(
-        "China National Intellectual Property Administration (CNIPA), Key Points of the Work"
+    # the paragraph's number, the stable URL and the access date, as ui.yml's template orders them.
+    expected = pattern(
+        UI["en"]["citation"],
+        issuer=re.escape(CONFIG["issuer"]["en"]),
+        title=re.escape(translation("en", "title")),
+        original_title=re.escape(ORIGINAL_TITLE),
+        date=re.escape(date_text("en")),
+        number=re.escape("2.1"),
+        url=re.escape(f"{site_url}en/{PUB}/s2/#s2.p1"),
+        accessed=r".*\d{4}.*",  # the reader's browser writes today's date
     )
-    assert "[国家知识产权局2021年工作要点]" in citation and "19 May 2021" in citation
-    assert "para. 2.1" in citation and "unofficial English translation" in citation
-    assert f"{site_url}en/{PUB}/s2/#s2.p1 (accessed " in citation and "{" not in citation
+    assert re.fullmatch(expected, citation), citation
+    assert "{" not in citation
 
 
 def test_a_citation_in_chinese_uses_chinese_punctuation(page, site_url: str) -> None:
@@ -54,10 +71,19 @@ def test_a_citation_in_chinese_uses_chinese_punctuation(page, site_url: str) -> 
     page.goto(f"{site_url}{PUB}/s3/")
     row = page.locator('[id="s3.p2"]')
     row.hover()
-    row.get_by_role("button", name="复制引用").click()
+    row.get_by_role("button", name=UI["zh"]["copy_citation"]).click()
     citation = page.evaluate("navigator.clipboard.readText()")
-    assert citation.startswith("国家知识产权局：《国家知识产权局2021年工作要点》，2021年5月19日，第3.2段。")
-    assert citation.endswith("访问）") and "年" in citation.split("（")[-1]
+    expected = pattern(
+        UI["zh"]["citation"],
+        issuer=re.escape(CONFIG["issuer"]["zh"]),
+        title=re.escape(ORIGINAL_TITLE),
+        date=re.escape(date_text("zh")),
+        number=re.escape("3.2"),
+        url=re.escape(f"{site_url}{PUB}/s3/#s3.p2"),
+        accessed=r"\d{4}年\d{1,2}月\d{1,2}日",  # the reader's browser writes today's date
+    )
+    assert re.fullmatch(expected, citation), citation
+    assert "：《" in citation, "Chinese punctuation"
 
 
 def test_glossary_tooltip_opens_by_keyboard(page, site_url: str) -> None:
@@ -65,7 +91,8 @@ def test_glossary_tooltip_opens_by_keyboard(page, site_url: str) -> None:
     term = page.locator('[id="s3.p3"] .tl-cell--target a.tl-term[data-term="ip-protection-center"]').first
     term.focus()
     tip = page.locator("#tl-popover").inner_text()
-    assert "知识产权保护中心" in tip and "知的財産権保護センター" in tip
+    names = term_names("ip-protection-center")
+    assert names["zh"] in tip and names["ja"] in tip
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site_url}en/glossary/#ip-protection-center")
 
@@ -90,20 +117,22 @@ def test_view_modes_switch_and_persist_across_pages(page, site_url: str) -> None
 
     assert parallel.get_attribute("data-view") == "side"
     assert visible_languages() == ["zh-Hans", "ja"]
-    page.get_by_role("button", name="三言語対照").click()
+    page.get_by_role("button", name=UI["ja"]["view_compare"]).click()
     assert sorted(visible_languages()) == ["en", "ja", "zh-Hans"]
     boxes = {lang: row.locator(f'.tl-cell[lang="{lang}"]').bounding_box() for lang in ("zh-Hans", "ja", "en")}
     assert boxes["zh-Hans"]["x"] < boxes["ja"]["x"] < boxes["en"]["x"], "中文 | 日本語 | English"
-    page.get_by_role("button", name="訳文のみ").click()
+    page.get_by_role("button", name=UI["ja"]["view_translation"]).click()
     assert visible_languages() == ["ja"]
-    page.get_by_role("button", name="原文のみ").click()
+    page.get_by_role("button", name=UI["ja"]["view_original"]).click()
     assert visible_languages() == ["zh-Hans"]
-    page.get_by_role("button", name="段落ごとに交互").click()
+    page.get_by_role("button", name=UI["ja"]["view_interleaved"]).click()
     source, target = (row.locator(f'.tl-cell[lang="{lang}"]').bounding_box() for lang in ("zh-Hans", "ja"))
     assert target["y"] > source["y"] and abs(target["x"] - source["x"]) < 2, "translation below its original"
     page.goto(f"{site_url}ja/{PUB}/s5/")
     assert page.locator(".tl-parallel").get_attribute("data-view") == "interleaved", "the choice persists"
-    assert page.get_by_role("button", name="段落ごとに交互").get_attribute("aria-pressed") == "true"
+    assert (
+        page.get_by_role("button", name=UI["ja"]["view_interleaved"]).get_attribute("aria-pressed") == "true"
+    )
 
 
 def test_without_javascript_the_original_stands_beside_the_translation(browser, site_url: str) -> None:
