@@ -7,14 +7,21 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from conftest import ROOT
-from trilingual.yamlfile import read
+from plan_text import (
+    CONFIG,
+    DATE,
+    PUB,
+    UI,
+    date_pattern,
+    date_text,
+    pattern,
+    section_heading,
+    term_names,
+    translation,
+)
 
 pytestmark = pytest.mark.browser
-PUB = "cnipa-2021-work-plan"
 VIEWS = ("side", "interleaved", "translation", "original", "compare")
-UI = read(ROOT / "translations" / "ui.yml")
 
 
 def set_view(page, view: str) -> None:
@@ -48,8 +55,8 @@ def test_hovering_a_paragraph_moves_nothing_and_shows_its_tools_in_every_view(
     assert tools.evaluate("e => getComputedStyle(e).opacity") == "1"
     for control in (
         tools.locator("a.tl-permalink"),
-        tools.get_by_role("button", name="Copy link"),
-        tools.get_by_role("button", name="Copy citation"),
+        tools.get_by_role("button", name=UI["en"]["copy_link"], exact=True),
+        tools.get_by_role("button", name=UI["en"]["copy_citation"], exact=True),
     ):
         box = control.bounding_box()
         assert box and box["width"] >= 16 and box["height"] >= 16, (view, control)
@@ -65,10 +72,10 @@ def test_hovering_a_paragraph_moves_nothing_and_shows_its_tools_in_every_view(
 def test_copy_link_works_in_translation_only(page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}en/{PUB}/s2/")
-    page.get_by_role("button", name="Translation only").click()
+    page.get_by_role("button", name=UI["en"]["view_translation"], exact=True).click()
     row = page.locator('[id="s2.p1"]')
     row.hover()
-    row.get_by_role("button", name="Copy link").click()
+    row.get_by_role("button", name=UI["en"]["copy_link"], exact=True).click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}en/{PUB}/s2/#s2.p1"
 
 
@@ -78,7 +85,7 @@ def test_unreviewed_sentences_are_marked_in_words_with_a_legend_for_the_visible_
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}en/{PUB}/s7/")
     draft = page.locator(".tl-cell--target .tl-seg--draft").first
-    assert draft.locator(".tl-mark").inner_text() == "Draft"
+    assert draft.locator(".tl-mark").inner_text() == UI["en"]["mark_draft"]
     background = draft.evaluate("e => getComputedStyle(e).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the whole sentence is marked"
     legend = page.locator(".tl-legend")
@@ -86,7 +93,7 @@ def test_unreviewed_sentences_are_marked_in_words_with_a_legend_for_the_visible_
         set_view(page, view)
         assert legend.is_visible() == shown, view
         if shown:
-            assert "Draft translation, not yet reviewed" in legend.inner_text()
+            assert UI["en"]["draft"] in legend.inner_text()
     # A section without marks has no legend.
     page.goto(f"{site_url}en/{PUB}/s1/")
     assert page.locator(".tl-legend").count() == 0
@@ -116,7 +123,10 @@ def test_the_publication_page_says_how_much_is_reviewed_and_links_the_rest(page,
     page.goto(f"{site_url}en/{PUB}/")
     status = page.locator(".tl-review")
     line = status.locator(".tl-review__line").inner_text()
-    reviewed, total = map(int, re.fullmatch(r"(\d+) of (\d+) sentences reviewed", line).groups())
+    status_line = pattern(UI["en"]["status_line"], reviewed=r"(?P<reviewed>\d+)", total=r"(?P<total>\d+)")
+    match = re.fullmatch(status_line, line)
+    assert match, line
+    reviewed, total = int(match["reviewed"]), int(match["total"])
     links = status.locator(".tl-review__pending a")
     assert links.count() == total - reviewed > 0
     status.locator("summary").click()
@@ -128,7 +138,9 @@ def test_the_publication_page_says_how_much_is_reviewed_and_links_the_rest(page,
     page.goto(f"{site_url}{PUB}/")
     lines = page.locator(".tl-review__language")
     assert lines.count() == 2, "the original's page gives both translations' status"
-    assert re.search(r"共\d+句，已审校\d+句", lines.first.inner_text())
+    assert re.search(
+        pattern(UI["zh"]["status_line"], reviewed=r"\d+", total=r"\d+"), lines.first.inner_text()
+    )
 
 
 def test_editorial_matter_is_labelled_and_set_apart(page, site_url: str) -> None:
@@ -144,7 +156,7 @@ def test_hidden_glossary_terms_leave_the_tab_order(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s3/")
     shown = page.locator(".md-content a.tl-term, .md-content a.tl-reference")
     assert shown.count() > 10
-    page.get_by_role("checkbox", name="Show glossary terms").uncheck()
+    page.get_by_role("checkbox", name=UI["en"]["show_terms"], exact=True).uncheck()
     assert (
         page.locator(
             ".md-content a.tl-term:not([tabindex='-1']), .md-content a.tl-reference:not([tabindex='-1'])"
@@ -160,7 +172,9 @@ def test_hidden_glossary_terms_leave_the_tab_order(page, site_url: str) -> None:
     assert any("tl-permalink" in c for c in focused), "the paragraph links are reached instead"
     assert page.locator("a.tl-term").first.evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
     page.reload()
-    assert not page.get_by_role("checkbox", name="Show glossary terms").is_checked(), "the choice is kept"
+    assert not page.get_by_role("checkbox", name=UI["en"]["show_terms"], exact=True).is_checked(), (
+        "the choice is kept"
+    )
 
 
 def test_a_term_is_linked_once_per_section_in_each_language(page, site_url: str) -> None:
@@ -181,10 +195,7 @@ def test_a_popover_names_the_term_in_each_language_and_links_its_entry(page, sit
     lines = popover.locator(".tl-popover__line > span:last-child")
     assert {
         (lines.nth(i).get_attribute("lang"), lines.nth(i).inner_text()) for i in range(lines.count())
-    } == {
-        ("ja", "知的財産権保護センター"),
-        ("en", "IP protection center"),
-    }
+    } == {(lang, term_names("ip-protection-center")[lang]) for lang in ("ja", "en")}
     assert popover.locator("a").evaluate("a => a.href") == term.evaluate("a => a.href")
     page.keyboard.press("Escape")
     assert not popover.is_visible()
@@ -218,16 +229,16 @@ def test_on_touch_a_tap_toggles_the_popover_inside_the_viewport(browser, site_ur
 
 def test_interleaved_keeps_the_original_at_full_contrast_with_language_pills(page, site_url: str) -> None:
     page.goto(f"{site_url}en/{PUB}/s2/")
-    page.get_by_role("button", name="Interleaved").click()
+    page.get_by_role("button", name=UI["en"]["view_interleaved"], exact=True).click()
     source = page.locator('[id="s2.p1"] > .tl-cell--source')
     target = page.locator('[id="s2.p1"] > .tl-cell--target')
     assert source.evaluate("e => getComputedStyle(e).color") == target.evaluate(
         "e => getComputedStyle(e).color"
     )
     pill = "e => [getComputedStyle(e, '::before').display, getComputedStyle(e, '::before').content]"
-    assert source.evaluate(pill)[0] == "block" and "Chinese original" in source.evaluate(pill)[1]
-    assert "English translation" in target.evaluate(pill)[1]
-    page.get_by_role("button", name="Side by side").click()
+    assert source.evaluate(pill)[0] == "block" and UI["en"]["original"] in source.evaluate(pill)[1]
+    assert UI["en"]["translation"] in target.evaluate(pill)[1]
+    page.get_by_role("button", name=UI["en"]["view_side"], exact=True).click()
     assert source.evaluate(pill)[0] == "none", "beside each other, the column headers say it"
 
 
@@ -278,8 +289,9 @@ def test_navigation_labels_are_short_and_the_heading_keeps_the_title(page, site_
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}en/{PUB}/s3/")
     active = page.locator(".md-nav--primary .md-nav__link--active").last
-    assert active.inner_text().strip() == "3. Protection"
-    assert page.locator("h1").inner_text().startswith("3. Set high standards and strict requirements")
+    assert active.inner_text().strip() == section_heading("en", 3, CONFIG["nav_titles"]["s3"]["en"])
+    heading = section_heading("en", 3, translation("en", "s3.title"))
+    assert page.locator("h1").inner_text().removesuffix("¶") == heading, "the full title, and its anchor"
     assert not page.locator(".tl-row--title .tl-cell--target").is_visible(), "the title is not shown twice"
     nav = page.locator(".md-nav--primary .md-nav__list").first.bounding_box()
     title = page.locator(".md-nav--primary > .md-nav__title").bounding_box()
@@ -292,7 +304,7 @@ def test_three_columns_use_the_width_the_empty_rail_left(page, site_url: str) ->
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto(f"{site_url}en/{PUB}/s3/")
     assert not page.locator(".md-sidebar--secondary").is_visible()
-    page.get_by_role("button", name="Three languages").click()
+    page.get_by_role("button", name=UI["en"]["view_compare"], exact=True).click()
     cells = page.locator('[id="s3.p1"] > .tl-cell')
     widths = [cells.nth(i).bounding_box()["width"] for i in range(3)]
     assert min(widths) >= 240, widths
@@ -310,13 +322,11 @@ def test_headings_and_interface_take_the_editions_font_first(
         assert family.strip('"').startswith(font), (selector, family)
 
 
-@pytest.mark.parametrize(
-    ("edition", "text"), [("", "2021年5月19日"), ("ja/", "2021年5月19日"), ("en/", "19 May 2021")]
-)
-def test_dates_read_as_each_edition_writes_them(page, site_url: str, edition: str, text: str) -> None:
+@pytest.mark.parametrize(("edition", "lang"), [("", "zh"), ("ja/", "ja"), ("en/", "en")])
+def test_dates_read_as_each_edition_writes_them(page, site_url: str, edition: str, lang: str) -> None:
     page.goto(f"{site_url}{edition}{PUB}/")
     date = page.locator(".tl-meta time")
-    assert date.inner_text() == text and date.get_attribute("datetime") == "2021-05-19"
+    assert date.inner_text() == date_text(lang) and date.get_attribute("datetime") == DATE.isoformat()
 
 
 def test_the_footer_gives_the_notice_the_licence_and_the_translations_date(page, site_url: str) -> None:
@@ -329,7 +339,7 @@ def test_the_footer_gives_the_notice_the_licence_and_the_translations_date(page,
     )
     date = footer.locator("time")
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", date.get_attribute("datetime") or "")
-    assert re.fullmatch(r"Translation as of \d{1,2} [A-Z][a-z]+ \d{4}", date.inner_text())
+    assert re.fullmatch(pattern(UI["en"]["translated_as_of"], date=date_pattern("en")), date.inner_text())
 
 
 def test_the_home_page_has_a_card_per_publication(page, site_url: str) -> None:
@@ -338,13 +348,11 @@ def test_the_home_page_has_a_card_per_publication(page, site_url: str) -> None:
     assert card.count() == 1
     titles = card.locator(".tl-pubcard__titles li")
     assert [titles.nth(i).get_attribute("lang") for i in range(titles.count())] == ["zh-Hans", "ja"]
-    assert (
-        "China National Intellectual Property Administration"
-        in card.locator(".tl-pubcard__meta").inner_text()
-    )
-    assert card.locator("time").get_attribute("datetime") == "2021-05-19"
-    assert re.search(r"\d+ of \d+ sentences reviewed", card.locator(".tl-pubcard__status").inner_text())
-    card.get_by_role("link", name="Start reading").click()
+    assert CONFIG["issuer"]["en"] in card.locator(".tl-pubcard__meta").inner_text()
+    assert card.locator("time").get_attribute("datetime") == DATE.isoformat()
+    status_line = pattern(UI["en"]["status_line"], reviewed=r"\d+", total=r"\d+")
+    assert re.search(status_line, card.locator(".tl-pubcard__status").inner_text())
+    card.get_by_role("link", name=UI["en"]["start_reading"], exact=True).click()
     page.wait_for_url(f"{site_url}en/{PUB}/s0/")
 
 
