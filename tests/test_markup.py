@@ -6,9 +6,12 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+from html.parser import HTMLParser
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT
 from trilingual import markup
@@ -16,7 +19,7 @@ from trilingual.annotate import Annotator
 from trilingual.config import SiteLanguages
 from trilingual.entries import Entry
 from trilingual.library import Library, load
-from trilingual.markup import Start, Text, walk
+from trilingual.markup import End, Other, Start, Text, walk
 from trilingual.render import Renderer
 from trilingual.search import page_records
 
@@ -143,3 +146,97 @@ def test_a_class_renamed_in_markup_py_is_renamed_on_the_page_and_in_the_index(
 def test_contract_names_are_unique() -> None:
     values = list(markup.names().values())
     assert len(values) == len(set(values))
+
+
+# -- the walker reads HTML as html.parser does -------------------------------------------------
+
+
+class _Reference(HTMLParser):
+    """html.parser's reading of a page, for comparison: (kind, tag, attributes, text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[str, str, dict[str, str], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, {k: v or "" for k, v in attrs}, ""))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("void", tag, {k: v or "" for k, v in attrs}, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag, {}, ""))
+
+    def handle_comment(self, data: str) -> None:
+        self.events.append(("other", "", {}, ""))
+
+    handle_decl = handle_pi = unknown_decl = handle_comment
+
+    def handle_data(self, data: str) -> None:
+        if self.events and self.events[-1][0] == "text":
+            data = self.events.pop()[3] + data
+        self.events.append(("text", "", {}, data))
+
+
+def _reference(source: str) -> list[tuple[str, str, dict[str, str], str]]:
+    parser = _Reference()
+    parser.feed(source)
+    parser.close()
+    return parser.events
+
+
+def _ours(source: str) -> list[tuple[str, str, dict[str, str], str]]:
+    events: list[tuple[str, str, dict[str, str], str]] = []
+    for piece in walk(source, "zh"):
+        if isinstance(piece, Start):
+            kind = "void" if piece.raw.rstrip(">").rstrip().endswith("/") else "start"
+            events.append((kind, piece.element.tag, dict(piece.element.attrs), ""))
+        elif isinstance(piece, End) and piece.raw:
+            events.append(("end", piece.element.tag, {}, ""))
+        elif isinstance(piece, Text):
+            events.append(("text", "", {}, piece.text))
+        elif stray := re.match(r"</\s*([a-zA-Z][^\s/>]*)", piece.raw):  # an end tag that ends nothing
+            events.append(("end", stray.group(1).lower(), {}, ""))
+        elif isinstance(piece, Other):
+            events.append(("other", "", {}, ""))
+    return events
+
+
+_NAMES = st.sampled_from(["p", "div", "span", "a", "DIV", "br", "img", "code", "h2", "script", "style"])
+_VALUES = st.sampled_from(['"a>b"', "'x\"<b>'", "plain", '"&amp;&lt;"', '""', "'知识产权'", '"a\nb"'])
+_ATTRS = st.lists(
+    st.tuples(st.sampled_from(["class", "lang", "title", "data-x", "HREF", "hidden"]), st.none() | _VALUES),
+    max_size=3,
+).map(lambda pairs: "".join(f" {name}" + (f"={value}" if value else "") for name, value in pairs))
+_TEXT = st.sampled_from(
+    ["知识产权", "a &amp; b", "1 < 2", "x > y", "&lt;p&gt;", " ", "\n", "&#x3C;", "「専利」"]
+)
+_PIECES = st.one_of(
+    _TEXT,
+    st.builds(lambda n, a, slash: f"<{n}{a}{' /' if slash else ''}>", _NAMES, _ATTRS, st.booleans()),
+    _NAMES.map(lambda n: f"</{n}>"),
+    st.sampled_from(["<!-- 知识产权 <p> -->", "<!DOCTYPE html>", "<?xml version='1.0'?>", "</ p>"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_walker_reads_tags_attributes_and_text_as_html_parser_does(source: str) -> None:
+    """The walker is a tokenizer of its own (html.parser took twice as long); it must read
+    what html.parser reads, and give back every character."""
+    if re.search(r"<(script|style)\b", source, re.I):  # raw text: its content is compared below
+        source = re.sub(r"<(/?)(script|style)", r"<\1b", source, flags=re.I)
+    assert "".join(piece.raw for piece in walk(source, "zh")) == source
+    assert _ours(source) == _reference(source)
+
+
+def test_raw_text_and_its_end_tag_as_html_parser_reads_them() -> None:
+    source = '<script>if (a < b && c > "</p>") {}</SCRIPT ><style>p>q{}</style>知识产权'
+    assert _ours(source) == _reference(source)
+    assert "".join(piece.raw for piece in walk(source, "zh")) == source
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/=\"'ab !-&;\n知", max_size=40))
+def test_any_text_is_given_back_whole(source: str) -> None:
+    assert "".join(piece.raw for piece in walk(source, "zh")) == source

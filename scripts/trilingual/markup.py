@@ -18,8 +18,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from functools import lru_cache
+from typing import NamedTuple
 
 # The parallel text (templates/_parallel.html.j2).
 PARALLEL = "tl-parallel"
@@ -119,12 +119,11 @@ def names() -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
     """An open element, with what it passes on to its content."""
 
     tag: str
-    attrs: Mapping[str, str] = field(default_factory=dict)
+    attrs: Mapping[str, str] = {}
     lang: str = ""
     """Its language: its own ``lang`` attribute, else its parent's (the page's at the root)."""
     annotated: bool = True
@@ -134,10 +133,10 @@ class Element:
 
     @property
     def classes(self) -> frozenset[str]:
-        return frozenset(self.attrs.get("class", "").split())
+        return _classes(self.attrs.get("class", ""))
 
     def child(self, tag: str, attrs: Mapping[str, str]) -> Element:
-        classes = set(attrs.get("class", "").split())
+        classes = _classes(attrs.get("class", ""))
         return Element(
             tag,
             attrs,
@@ -150,8 +149,15 @@ class Element:
         )
 
 
-@dataclass(frozen=True)
-class Start:
+@lru_cache(maxsize=4096)
+def _classes(value: str) -> frozenset[str]:
+    return frozenset(value.split())
+
+
+# The pieces are named tuples: a page has tens of thousands, and a tuple is the cheapest to make.
+
+
+class Start(NamedTuple):
     """A start tag; ``void`` for an element with no content (``<br>``, ``<img/>``, ``<span/>``)."""
 
     element: Element
@@ -159,16 +165,14 @@ class Start:
     void: bool = False
 
 
-@dataclass(frozen=True)
-class End:
+class End(NamedTuple):
     """An element ends: by its end tag (``raw``), or, with ``raw`` empty, by an ancestor's."""
 
     element: Element
     raw: str
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A run of text (entities decoded) in the element it stands in."""
 
     text: str
@@ -181,8 +185,7 @@ class Text:
         return html.unescape(self.raw) == self.text
 
 
-@dataclass(frozen=True)
-class Other:
+class Other(NamedTuple):
     """A comment, a declaration, a processing instruction or a stray end tag: copied as is."""
 
     raw: str
@@ -191,74 +194,85 @@ class Other:
 Event = Start | End | Text | Other
 
 
-class _Parser(HTMLParser):
-    """html.parser's events, each with its offset in the source."""
+# The tokenizer. A start tag's attribute values may hold ``>`` and ``<`` in quotes; ``script`` and
+# ``style`` hold raw text up to their end tag; a ``<`` that starts no tag is text.
+_ATTRIBUTE = r"""[^\s"'>/=][^\s/=>]*(?:\s*=+\s*(?:"[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?"""
+_TOKEN = re.compile(
+    rf"""<(?:
+        (?P<start>[a-zA-Z][^\s/>\x00]*)
+        (?P<attrs>(?:(?:\s+|(?<=["']))(?:{_ATTRIBUTE})|\s*/(?!>))*)
+        \s*(?P<void>/)?>
+      | /\s*(?P<end>[a-zA-Z][^\s/>\x00]*)[^>]*>
+      | !--.*?-->
+      | [!?/][^>]*>
+    )""",
+    re.S | re.X,
+)
+_ATTRIBUTES = re.compile(r"""([^\s"'>/=][^\s/=>]*)(?:\s*=+\s*("[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?""")
+_RAW_TEXT = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in ("script", "style")}
 
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.events: list[tuple[int, str, str, list[tuple[str, str | None]]]] = []
 
-    def _add(self, kind: str, value: str = "", attrs: list[tuple[str, str | None]] | None = None) -> None:
-        line, column = self.getpos()  # html.parser calls every handler at the start of its piece
-        self.events.append((self._line_starts[line - 1] + column, kind, value, attrs or []))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("start", tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("void", tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._add("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._add("text", data)
-
-    def handle_comment(self, data: str) -> None:
-        self._add("other")
-
-    def handle_decl(self, decl: str) -> None:
-        self._add("other")
-
-    def handle_pi(self, data: str) -> None:
-        self._add("other")
-
-    def unknown_decl(self, data: str) -> None:
-        self._add("other")
+def _attributes(source: str) -> dict[str, str]:
+    """A start tag's attributes, names in lower case, values unquoted and decoded; the last of
+    a repeated name wins."""
+    attrs: dict[str, str] = {}
+    if not source or source.isspace():
+        return attrs
+    for match in _ATTRIBUTES.finditer(source):
+        value = match.group(2) or ""
+        if value[:1] in ('"', "'"):
+            value = value[1:-1]
+        attrs[match.group(1).lower()] = html.unescape(value) if "&" in value else value
+    return attrs
 
 
 def walk(source: str, lang: str) -> Iterator[Event]:
     """Every piece of an HTML page or fragment whose language is ``lang``, in order; the ``raw``
     of the pieces, joined, is ``source``. Attribute values are never text (``title="a>b"`` is
     one attribute), and ``script`` and ``style`` hold raw text."""
-    parser = _Parser(source)
-    parser.feed(source)
-    parser.close()
-    events = parser.events
     stack = [Element("", {}, lang)]
-    index = 0
-    while index < len(events):
-        start, kind, value, attrs = events[index]
-        index += 1
-        if kind == "text":  # adjacent runs ("1 ", "<", " 2") are one
-            text = [value]
-            while index < len(events) and events[index][1] == "text":
-                text.append(events[index][2])
-                index += 1
-        end = events[index][0] if index < len(events) else len(source)
-        raw = source[start:end]
-        if kind == "text":
-            yield Text("".join(text), raw, stack[-1])
-        elif kind in ("start", "void"):
-            element = stack[-1].child(value, {k: v or "" for k, v in attrs})
-            void = kind == "void" or value in VOID
-            if not void:
-                stack.append(element)
+    open_tags: dict[str, int] = {}  # how many of each tag are open
+    position = 0
+    length = len(source)
+    while position < length:
+        match = _TOKEN.search(source, position)
+        end = match.start() if match else length
+        if end > position:
+            raw = source[position:end]
+            yield Text(html.unescape(raw) if "&" in raw else raw, raw, stack[-1])
+        if match is None:
+            return
+        raw = match.group()
+        position = match.end()
+        tag = match.group("start")
+        if tag is not None:
+            tag = tag.lower()
+            element = stack[-1].child(tag, _attributes(match.group("attrs")))
+            void = bool(match.group("void")) or tag in VOID
             yield Start(element, raw, void)
-        elif kind == "end" and any(element.tag == value for element in stack[1:]):
-            while stack[-1].tag != value:  # elements left open end with their ancestor
-                yield End(stack.pop(), "")
-            yield End(stack.pop(), raw)
+            if void:
+                continue
+            closing = _RAW_TEXT.get(tag)
+            if closing is None:
+                stack.append(element)
+                open_tags[tag] = open_tags.get(tag, 0) + 1
+                continue
+            found = closing.search(source, position)  # script and style: raw text, then the end tag
+            text_end = found.start() if found else length
+            if text_end > position:
+                yield Text(source[position:text_end], source[position:text_end], element)
+            if found:
+                yield End(element, found.group())
+            position = found.end() if found else length
+            continue
+        tag = match.group("end")
+        if tag is not None and open_tags.get(tag := tag.lower()):
+            while True:  # elements left open end with their ancestor
+                element = stack.pop()
+                open_tags[element.tag] -= 1
+                if element.tag == tag:
+                    break
+                yield End(element, "")
+            yield End(element, raw)
         else:
             yield Other(raw)
