@@ -8,13 +8,16 @@ translator's rewording changes what they look for, not whether they pass.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import cache
 from typing import Any
 
 from conftest import ROOT
+from trilingual.collation import pinyin_with_tones
 from trilingual.glossary import load_glossary
 from trilingual.pagetext import fill
+from trilingual.references import load_references
 from trilingual.yamlfile import read
 
 PUB = "cnipa-2021-work-plan"
@@ -62,3 +65,29 @@ def pattern(template: str, **values: str) -> str:
 def section_heading(lang: str, number: int, title: str) -> str:
     """A section's heading (ui.yml: ``section_heading``) as the ``lang`` edition writes it."""
     return fill(UI[lang]["section_heading"], number=number, label=number, title=title)
+
+
+@cache
+def glossary_term(term_id: str) -> Any:
+    """A glossary entry, as the site reads it."""
+    return next(t for t in load_glossary(TRANSLATIONS / "glossary.yml", LANGUAGES) if t.id == term_id)
+
+
+@cache
+def reference(reference_id: str) -> Any:
+    """A references.yml entry, as the site reads it."""
+    return next(
+        r for r in load_references(TRANSLATIONS / "references.yml", LANGUAGES) if r.id == reference_id
+    )
+
+
+def pinyin_query(term_id: str) -> str:
+    """A glossary term's pinyin as a reader types it: no tones, no spaces (专利 → zhuanli)."""
+    entry = glossary_term(term_id)
+    reading = unicodedata.normalize("NFD", entry.pinyin or pinyin_with_tones(entry.terms["zh"]))
+    return "".join(c for c in reading if c.isalpha() and c.isascii()).lower()
+
+
+def typo(word: str) -> str:
+    """A close spelling: two letters of the word swapped (Hague → Hauge)."""
+    return word[:2] + word[3] + word[2] + word[4:]

@@ -11,7 +11,19 @@ import json
 from pathlib import Path
 
 import pytest
+from plan_text import (
+    PUB,
+    UI,
+    glossary_term,
+    pinyin_query,
+    section_heading,
+    term_names,
+    translation,
+    typo,
+)
+from plan_text import reference as reference_entry
 
+from trilingual.collation import pinyin_with_tones
 from trilingual.search import Segmenter, latin_tokens, page_records, stem
 from trilingual.search_index import (
     FRAGMENT_BYTES,
@@ -22,27 +34,27 @@ from trilingual.search_index import (
     pinyin_keys,
 )
 
-PUB = "cnipa-2021-work-plan"
-
 # (edition, query, paragraph that must be among the results): 4+ character compounds, kanji
 # terms, katakana terms, English phrases, and the Chinese original searched from the
-# Japanese and English editions.
+# Japanese and English editions. Chinese queries are the original's words (never edited);
+# Japanese and English ones are the glossary's names, read when the tests run, so that a
+# translator's rewording of a term changes the query, not the result.
 QUERIES = [
     ("", "知识产权保护中心", "s3/#s3.p3"),
     ("", "专利审查指南", "s3/#s3.p2"),
     ("", "海牙协定", "s7/#s7.p1"),
     ("", "地理标志", "s3/#s3.p3"),
     ("", "技术与创新支持中心", "s6/#s6.p1"),
-    ("ja/", "ハーグ協定", "s7/#s7.p1"),
-    ("ja/", "地理的表示", "s3/#s3.p3"),
-    ("ja/", "知的財産権保護センター", "s3/#s3.p3"),
-    ("ja/", "専利審査指南", "s3/#s3.p2"),
-    ("ja/", "グリーンチャネル", "s4/#s4.p1"),
+    ("ja/", term_names("hague-agreement")["ja"], "s7/#s7.p1"),
+    ("ja/", term_names("geographical-indication")["ja"], "s3/#s3.p3"),
+    ("ja/", term_names("ip-protection-center")["ja"], "s3/#s3.p3"),
+    ("ja/", term_names("patent-examination-guidelines")["ja"], "s3/#s3.p2"),
+    ("ja/", term_names("green-channel")["ja"], "s4/#s4.p1"),
     ("ja/", "知识产权保护中心", "s3/#s3.p3"),
-    ("en/", "Hague Agreement", "s7/#s7.p1"),
-    ("en/", "geographical indications", "s3/#s3.p3"),
-    ("en/", "Technology and Innovation Support Centers", "s6/#s6.p1"),
-    ("en/", "patent navigation", "s5/#s5.p2"),
+    ("en/", term_names("hague-agreement")["en"], "s7/#s7.p1"),
+    ("en/", term_names("geographical-indication")["en"], "s3/#s3.p3"),
+    ("en/", term_names("tisc")["en"], "s6/#s6.p1"),
+    ("en/", term_names("patent-navigation")["en"], "s5/#s5.p2"),
     ("en/", "海牙协定", "s7/#s7.p1"),
 ]
 
@@ -103,7 +115,7 @@ def test_results_come_from_the_readers_edition_and_not_another(
 
 @pytest.mark.browser
 def test_a_result_opens_the_page_at_the_paragraph_and_says_its_language(page, site_url: str) -> None:
-    results(page, site_url, "en/", "Hague Agreement")
+    results(page, site_url, "en/", term_names("hague-agreement")["en"])
     result = page.locator(f'.tl-search__result[href$="{PUB}/s7/#s7.p1"]')
     badges = result.locator(".tl-search__lang")
     assert [badges.nth(i).inner_text() for i in range(badges.count())] == ["English", "中文"], (
@@ -118,7 +130,7 @@ def test_a_result_opens_the_page_at_the_paragraph_and_says_its_language(page, si
 @pytest.mark.browser
 def test_results_are_grouped_by_page_text_first_with_paragraph_numbers(page, site_url: str) -> None:
     open_search(page, site_url, "en/")
-    search(page, "trademark")
+    search(page, term_names("trademark")["en"])
     groups = page.eval_on_selector_all(
         ".tl-search__group",
         """gs => gs.map(g => ({
@@ -146,43 +158,51 @@ def test_results_are_grouped_by_page_text_first_with_paragraph_numbers(page, sit
 @pytest.mark.browser
 def test_snippets_mark_every_hit_in_each_language_and_start_near_it(page, site_url: str) -> None:
     open_search(page, site_url, "en/")
-    search(page, "geographical indications")
+    names = term_names("geographical-indication")
+    search(page, names["en"])
     result = page.locator(f'.tl-search__result[href$="{PUB}/s3/#s3.p2"]')
     english = result.locator('.tl-search__part[lang="en"]')
     chinese = result.locator('.tl-search__part[lang="zh-Hans"]')
-    assert [m.lower() for m in english.locator("mark").all_inner_texts()][:1] == ["geographical indication"]
-    assert "地理标志" in chinese.locator("mark").all_inner_texts(), "the original's name of the term too"
+    assert [m.lower() for m in english.locator("mark").all_inner_texts()][:1] == [names["en"].lower()]
+    assert names["zh"] in chinese.locator("mark").all_inner_texts(), "the original's name of the term too"
     line = english.locator(".tl-search__text").inner_text()
     assert line.startswith("…") and len(line) < 260, "a window around the hit, not the paragraph's start"
     # A glossary entry shows each language's term and its reading apart, never glued.
-    search(page, "zhuanli")
+    patent = glossary_term("patent")
+    search(page, pinyin_query("patent"))
     card = page.locator(".tl-search__result--card").first
     assert card.get_attribute("href", timeout=2000).endswith("glossary/#patent")
     names = card.locator(".tl-search__name").all_inner_texts()
-    assert names == ["patent", "专利", "専利"]
-    assert card.locator(".tl-search__reading mark").first.inner_text() == "zhuān lì"
+    assert names == [patent.terms["en"], patent.terms["zh"], patent.terms["ja"]]
+    reading = patent.pinyin or pinyin_with_tones(patent.terms["zh"])
+    assert card.locator(".tl-search__reading mark").first.inner_text() == reading
     assert page.console_errors == []
 
 
 @pytest.mark.browser
 def test_prefix_while_typing_and_close_spellings(page, site_url: str) -> None:
     open_search(page, site_url, "en/")
-    assert f"{site_url}en/{PUB}/s3/#s3.p2" in search(page, "geograph")[:5]
-    trade = search(page, "trade")
-    trademark = search(page, "trademark")
+    indication = term_names("geographical-indication")["en"]
+    first = indication.split()[0]
+    assert f"{site_url}en/{PUB}/s3/#s3.p2" in search(page, first[: max(4, len(first) - 4)])[:5]
+    word = term_names("trademark")["en"]
+    trade = search(page, word[: max(3, len(word) - 4)])
+    trademark = search(page, word)
     assert len(trade) >= len(trademark) > 5, "the word being typed matches the words it begins"
-    assert f"{site_url}en/{PUB}/s7/#s7.p1" in search(page, "Hauge")[:5]
+    hague = term_names("hague-agreement")["en"].split()[0]
+    assert f"{site_url}en/{PUB}/s7/#s7.p1" in search(page, typo(hague))[:5]
     status = page.locator(".tl-search__status").inner_text()
-    assert "hague" in status, "the reader is told which spelling was used"
-    assert f"{site_url}en/{PUB}/s3/#s3.p2" in search(page, "geografical indications")[:5]
-    exact = search(page, "patent")
+    assert hague.lower() in status, "the reader is told which spelling was used"
+    misspelt = indication.replace(first, typo(first), 1)
+    assert f"{site_url}en/{PUB}/s3/#s3.p2" in search(page, misspelt)[:5]
+    exact = search(page, term_names("patent")["en"])
     assert exact and "Including close spellings" not in page.locator(".tl-search__status").inner_text()
 
 
 @pytest.mark.browser
 def test_keyboard_moves_through_results_and_opens_one(page, site_url: str) -> None:
     open_search(page, site_url, "en/", f"{PUB}/s1/")
-    found = search(page, "Hague Agreement")
+    found = search(page, term_names("hague-agreement")["en"])
     field = page.locator(".tl-search input[name=q]")
     assert field.get_attribute("role") == "combobox" and field.get_attribute("aria-expanded") == "true"
     page.keyboard.press("ArrowDown")
@@ -207,7 +227,9 @@ def test_keyboard_moves_through_results_and_opens_one(page, site_url: str) -> No
 @pytest.mark.browser
 def test_filters_narrow_to_glossary_or_text_and_count(page, site_url: str) -> None:
     open_search(page, site_url, "en/")
-    everything = search(page, "IP")
+    ip = glossary_term("intellectual-property")
+    shortest = min((ip.terms["en"], *ip.variants.get("en", ())), key=len)
+    everything = search(page, shortest)
     assert everything[0].endswith("/glossary/#intellectual-property"), "IP names it: its card first"
     assert all("#s" in href for href in everything[1:4]), "then paragraphs, not 50 glossary entries"
     count = int(page.locator('.tl-search__count[data-kind="glossary"]').inner_text())
@@ -224,7 +246,8 @@ def test_filters_narrow_to_glossary_or_text_and_count(page, site_url: str) -> No
 
 
 def test_each_edition_has_its_own_index_without_the_third_language(built_site: Path) -> None:
-    for edition, absent in (("", "ハーグ"), ("ja/", "Hague Agreement Concerning"), ("en/", "ハーグ")):
+    japanese, english = (translation(lang, "s7.p1.s1")[:12] for lang in ("ja", "en"))
+    for edition, absent in (("", japanese), ("ja/", english), ("en/", japanese)):
         index = load_edition(built_site / edition / "search")
         assert all(
             not doc["u"].startswith(("ja/", "en/")) or doc["u"].startswith(edition) for doc in index.docs
@@ -255,29 +278,41 @@ def test_the_index_is_split_into_small_files_named_by_content(built_site: Path) 
 
 def test_records_are_the_texts_alone_and_entries_come_from_the_glossary(built_site: Path) -> None:
     index = load_edition(built_site / "en" / "search")
-    notice = "This English translation is unofficial"
+    notice = UI["en"]["unofficial"][:24]
     assert not any(notice in text for doc in index.docs for _, text in doc.get("p", []))
     record = index.doc(f"en/{PUB}/s3/#s3.p2")
-    assert record["n"] == "2" and record["kind"] == "text" and record["title"].startswith("3. ")
+    assert (
+        record["n"] == "2"
+        and record["kind"] == "text"
+        and record["title"].startswith(section_heading("en", 3, ""))
+    )
     assert [lang for lang, _ in record["p"]] == ["zh", "en"], "as the page has them"
     assert "term:geographical-indication" in record["c"]
     entry = index.doc("en/glossary/#patent")
     assert entry["kind"] == "glossary"
-    assert entry["g"]["t"] == [["en", "patent", ""], ["zh", "专利", "zhuān lì"], ["ja", "専利", "せんり"]]
+    patent = glossary_term("patent")
+    reading = patent.pinyin or pinyin_with_tones(patent.terms["zh"])
+    assert entry["g"]["t"] == [
+        ["en", patent.terms["en"], ""],
+        ["zh", patent.terms["zh"], reading],
+        ["ja", patent.terms["ja"], patent.kana],
+    ]
     reference = index.doc("en/references/#hague-agreement")
     assert reference["kind"] == "references" and reference["r"]["t"][0][0] == "en"
-    assert "World Intellectual Property Organization" in reference["r"]["i"], "the issuer apart"
+    assert reference_entry("hague-agreement").issuer["en"] in reference["r"]["i"], "the issuer apart"
     assert not any(doc["u"] in ("en/glossary/", "en/references/") for doc in index.docs), "no intro records"
 
 
 def test_terms_are_found_by_pinyin_kana_and_forbidden_forms(built_site: Path) -> None:
     index = load_edition(built_site / "ja" / "search")
     patent = next(n for n, doc in enumerate(index.docs) if doc["u"] == "ja/glossary/#patent")
-    for word in ("zhuanli", "せんり", "センリ", "特許"):
+    entry = glossary_term("patent")
+    katakana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in entry.kana)
+    for word in (pinyin_query("patent"), entry.kana, katakana, *entry.forbidden["ja"]):
         assert patent in [n for n, _ in index.postings(word)], word
     paragraph = next(n for n, doc in enumerate(index.docs) if doc["u"] == f"ja/{PUB}/s3/#s3.p2")
-    assert paragraph in [n for n, _ in index.postings("zhuanli")], "paragraphs annotated with the term too"
-    weights = dict(index.postings("zhuanli"))
+    assert paragraph in [n for n, _ in index.postings(pinyin_query("patent"))], "paragraphs annotated too"
+    weights = dict(index.postings(pinyin_query("patent")))
     assert weights[patent] > weights[paragraph], "the entry above the paragraph that uses the term"
 
 
