@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from plan_text import PUB, UI
 
 pytestmark = pytest.mark.browser
-PUB = "cnipa-2021-work-plan"
 
 
 def visible_languages(page, row_id: str) -> list[str]:
@@ -23,19 +23,15 @@ def test_the_chinese_edition_offers_the_original_alone_and_beside_each_translati
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{site_url}{PUB}/s2/")
     buttons = page.locator(".tl-views button")
-    assert [buttons.nth(i).inner_text() for i in range(buttons.count())] == [
-        "仅原文",
-        "中日对照",
-        "中英对照",
-        "三语对照",
-    ]
+    labels = [UI["zh"][key] for key in ("view_original", "view_side_ja", "view_side_en", "view_compare")]
+    assert [buttons.nth(i).inner_text() for i in range(buttons.count())] == labels
     assert visible_languages(page, "s2.p1") == ["zh-Hans"]
     for label, expected in (
-        ("中日对照", ["zh-Hans", "ja"]),
-        ("中英对照", ["zh-Hans", "en"]),
-        ("三语对照", ["zh-Hans", "ja", "en"]),
+        (labels[1], ["zh-Hans", "ja"]),
+        (labels[2], ["zh-Hans", "en"]),
+        (labels[3], ["zh-Hans", "ja", "en"]),
     ):
-        page.get_by_role("button", name=label).click()
+        page.get_by_role("button", name=label, exact=True).click()
         assert visible_languages(page, "s2.p1") == expected, label
         boxes = [
             page.locator(f'[id="s2.p1"] > .tl-cell[data-cell-lang="{lang}"]').bounding_box()
