@@ -246,9 +246,10 @@ def test_a_translator_confirms_a_stale_translation_in_their_tool(
     content = xlf.read_text(encoding="utf-8")
     unit = content[content.index('id="s3.p3.s2"') :]
     old_text = unit[unit.index("<target") : unit.index("</target>")]
-    fixed_text = old_text.replace('state="needs-review-translation"', 'state="signed-off"').replace(
-        "around 20", "around 30"
-    )
+    # The translator follows the source's new figure (the translation must carry 20: qa's number check).
+    assert old_text.count("20") == 1, old_text
+    signed_off = old_text.replace('state="needs-review-translation"', 'state="signed-off"')
+    fixed_text = signed_off.replace("20", "30")
     xlf.write_text(content.replace(old_text, fixed_text, 1), encoding="utf-8")
     code, out, _ = run(capsys, "import", str(xlf))
     assert code == 0 and "s3.p3.s2: text updated; reviewed → draft" in out
