@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from plan_text import term_names
 
 from conftest import build, make_project
 from trilingual.yamlfile import read
@@ -128,7 +129,7 @@ def test_search_works_on_a_404_page(page, pages_url: str) -> None:
         page.wait_for_timeout(100)
     button = page.locator(".tl-404__search")
     button.click()
-    page.keyboard.type("Hague Agreement")
+    page.keyboard.type(term_names("hague-agreement")["en"])
     result = page.locator("a.tl-search__result, .tl-search__result a").first
     result.wait_for()
     href = result.get_attribute("href") or ""
