@@ -36,6 +36,7 @@ from mkdocs.utils import meta as front_matter
 
 from .entries import Entry
 from .search import Record
+from .search_index import IndexMemory
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
@@ -77,6 +78,8 @@ class EditionMemory:
     order: list[str] = field(default_factory=list)
     """The edition's pages in the order MkDocs reads them (the order of search records)."""
     dests: set[Path] = field(default_factory=set)
+    index: IndexMemory = field(default_factory=IndexMemory)
+    """What the edition's search index can reuse of its last build."""
 
 
 @dataclass

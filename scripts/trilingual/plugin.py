@@ -28,6 +28,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.utils import normalize_url
 
+from .bytecode import CompiledTemplates
 from .config import (
     DOWNLOADS,
     FULL_TEXT_PAGE,
@@ -73,12 +74,14 @@ class _Kept:
       do not repeat the work, and a rebuild after an edit redoes only what it changed;
     * ``downloads``: each publication's downloads, made again only when it changed;
     * ``memories``: per site folder, what a dirty rebuild needs of the last build (see
-      :mod:`trilingual.incremental`).
+      :mod:`trilingual.incremental`);
+    * ``templates``: the theme's compiled Jinja templates (see :mod:`trilingual.bytecode`).
     """
 
     generations: dict[str, Generation] = field(default_factory=dict)
     downloads: DownloadsMemory = field(default_factory=dict)
     memories: dict[str, Memory] = field(default_factory=dict)
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 
 
 _kept = _Kept()
@@ -158,7 +161,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if self.dirty:
             total = len(self.memory.editions[lang].order)
             log.info("Rebuilt %d of the %d pages of the %s edition", self.pages_read, total, lang)
-        write_search_index(site, lang, records, self.library, self._languages)
+        index = self.memory.editions[lang].index if lang in self.memory.editions else None
+        write_search_index(site, lang, records, self.library, self._languages, index)
         if self.library is not None:
             if lang == self._languages.source:
                 cache = Path(config.config_file_path or ".").parent / ".cache" / "pdf"
@@ -234,8 +238,10 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             log.info("Rebuilding %d page(s) of the %s edition that show what changed", len(plan.stale), lang)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every page is read: remember their titles, and give back those of pages a dirty build skipped."""
+        """Every page is read: remember their titles, and give back those of pages a dirty build skipped.
+        The theme's templates are compiled once, not once per edition and rebuild."""
         self.memory.remember_titles(_current_language(config, self._languages), files)
+        env.bytecode_cache = _kept.templates
         return env
 
     def on_page_content(self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

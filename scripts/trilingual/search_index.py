@@ -32,7 +32,6 @@ import bisect
 import hashlib
 import json
 import math
-import shutil
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -158,6 +157,29 @@ class Doc:
     counts: dict[str, float] = field(default_factory=dict)
     boost: float = 1.0
     concepts: list[str] = field(default_factory=list)
+    # Worked out once per record and kept with it (see IndexMemory):
+    _show: bytes = field(default=b"", compare=False, repr=False)
+    _norm: float = field(default=-1.0, compare=False, repr=False)
+    _postings: list[tuple[str, int]] = field(default_factory=list, compare=False, repr=False)
+
+    def shown(self) -> bytes:
+        """What a result shows, encoded."""
+        if not self._show:
+            self._show = _dumps(self.show)
+        return self._show
+
+    def postings(self, average: float) -> list[tuple[str, int]]:
+        """Each token's weight in this record: BM25's term-frequency part, normalised by the
+        record's length against ``average``, times the record's boost, quantised."""
+        norm = K1 * (1 - B + B * self.length / (average or 1.0))
+        if norm != self._norm:
+            self._norm = norm
+            self._postings = [
+                (token, max(1, round(self.boost * tf * (K1 + 1) / (tf + norm) * WEIGHT_SCALE)))
+                for token, tf in self.counts.items()
+                if token
+            ]
+        return self._postings
 
     def add(self, tokens: Iterable[str], weight: float) -> None:
         for token in tokens:
@@ -170,6 +192,21 @@ class Doc:
     @property
     def length(self) -> float:
         return sum(self.counts.values())
+
+
+@dataclass
+class IndexMemory:
+    """What an edition's index keeps between the rebuilds of ``mkdocs serve`` (one per edition,
+    held by :class:`trilingual.incremental.EditionMemory`): each record's indexed form and
+    postings, and each word's encoded postings, reused while they are the same. An edit then
+    costs the index the records it changed, not the whole library's."""
+
+    context: tuple[object, ...] = ()
+    """What every record's indexed form depends on besides the record (a change drops them all)."""
+    records: dict[tuple[object, ...], Doc] = field(default_factory=dict)
+    """By everything a :class:`~trilingual.search.Record` holds."""
+    words: dict[str, tuple[list[tuple[int, int]], bytes]] = field(default_factory=dict)
+    """A word's postings and their encoding (``"word":[delta,weight,…]``)."""
 
 
 @cache
@@ -211,6 +248,7 @@ class Concepts:
     def __init__(self, library: Library | None, segmenter: Segmenter) -> None:
         self.tokens: dict[str, dict[str, float]] = {}
         self.names: dict[str, list[str]] = {}
+        self._encoded: dict[str, bytes] = {}
         if library is None:
             return
         for key, forms in library.concept_names.items():
@@ -234,6 +272,13 @@ class Concepts:
                     for token in segmenter.tokens(name, lang):
                         weights.setdefault(token, W_FORBIDDEN)
 
+    def encoded(self, key: str) -> bytes:
+        """``"key":[names…]``, a member of a fragment's ``k`` object."""
+        member = self._encoded.get(key)
+        if member is None:
+            member = self._encoded[key] = _dumps(key) + b":" + _dumps(self.names[key])
+        return member
+
 
 def _publication_of(url: str, prefix: str, publications: dict[str, int]) -> int:
     path = url[len(prefix) :] if url.startswith(prefix) else url
@@ -247,9 +292,29 @@ def text_docs(
     lang: str,
     prefix: str,
     publications: dict[str, int],
+    memory: IndexMemory | None = None,
 ) -> list[Doc]:
     docs = []
+    context = (concepts, segmenter, lang, prefix, publications)
+    if memory is not None and memory.context != context:
+        memory.context, memory.records = context, {}
+    kept = memory.records if memory is not None else {}
+    indexed: dict[tuple[object, ...], Doc] = {}
     for record in records:
+        record_key = (
+            record.url,
+            record.title,
+            tuple(record.parts),
+            tuple(record.concepts),
+            record.heading,
+            record.number,
+            record.row,
+        )
+        known = kept.get(record_key)
+        if known is not None:
+            indexed[record_key] = known
+            docs.append(known)
+            continue
         page = record.url.split("#", 1)[0]
         publication = _publication_of(page, prefix, publications)
         show: dict[str, Any] = {"u": record.url, "p": [list(part) for part in record.parts]}
@@ -278,6 +343,9 @@ def text_docs(
         if doc.concepts:
             show["c"] = doc.concepts
         docs.append(doc)
+        indexed[record_key] = doc
+    if memory is not None:
+        memory.records = indexed
     return docs
 
 
@@ -417,49 +485,68 @@ def bucket_of(word: str, buckets: int) -> int:
 
 
 def weights(docs: list[Doc]) -> dict[str, list[tuple[int, int]]]:
-    """Every token's postings: (record number, quantised BM25 term-frequency part × boost)."""
-    average: dict[int, float] = {}
-    for kind in range(len(KINDS)):
-        lengths = [d.length for d in docs if d.kind == kind]
-        average[kind] = (sum(lengths) / len(lengths)) if lengths else 1.0
+    """Every token's postings: (record number, quantised BM25 term-frequency part × boost).
+
+    The average length of a kind of record is rounded to a whole token: BM25 hardly notices, and
+    an edit of one record then leaves the weights of every other record as they were."""
+    totals: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
+    for doc in docs:
+        total = totals[doc.kind]
+        total[0] += doc.length
+        total[1] += 1
+    average = {kind: float(round(total / count)) for kind, (total, count) in totals.items()}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, doc in enumerate(docs):
-        norm = K1 * (1 - B + B * doc.length / (average[doc.kind] or 1.0))
-        for token, tf in doc.counts.items():
-            if not token:
-                continue
-            score = doc.boost * tf * (K1 + 1) / (tf + norm)
-            postings[token].append((number, max(1, round(score * WEIGHT_SCALE))))
+        for token, weight in doc.postings(average[doc.kind]):
+            postings[token].append((number, weight))
     return postings
 
 
+def _encoded_postings(word: str, postings: list[tuple[int, int]]) -> bytes:
+    """``"word":[delta,weight,…]``, a member of a shard's object."""
+    flat: list[int] = []
+    previous = 0
+    for number, weight in postings:
+        flat += [number - previous, weight]
+        previous = number
+    return _dumps(word) + b":" + _dumps(flat)
+
+
 def build_files(
-    docs: list[Doc], concepts: Concepts, lang: str, publications: list[tuple[str, str]]
+    docs: list[Doc],
+    concepts: Concepts,
+    lang: str,
+    publications: list[tuple[str, str]],
+    memory: IndexMemory | None = None,
 ) -> dict[str, bytes]:
     """Every file of an edition's index, by path relative to its ``search/`` folder."""
     files: dict[str, bytes] = {}
     postings = weights(docs)
 
     # Postings shards: words in sorted order, cut at about SHARD_BYTES.
+    known = memory.words if memory is not None else {}
+    encoded: dict[str, tuple[list[tuple[int, int]], bytes]] = {}
     shard_of: dict[str, int] = {}
     shard_names: list[str] = []
-    shard: dict[str, list[int]] = {}
+    shard: list[bytes] = []
     size = 0
     for word in sorted(postings):
-        flat: list[int] = []
-        previous = 0
-        for number, weight in postings[word]:
-            flat += [number - previous, weight]
-            previous = number
-        entry = len(_dumps(flat)) + len(word.encode("utf-8")) + 4
+        kept = known.get(word)
+        if kept is None or kept[0] != postings[word]:
+            kept = (postings[word], _encoded_postings(word, postings[word]))
+        encoded[word] = kept
+        member = kept[1]
+        entry = len(member) + 1
         if shard and size + entry > SHARD_BYTES:
-            shard_names.append(_named("s", _dumps(shard), files))
-            shard, size = {}, 0
-        shard[word] = flat
+            shard_names.append(_named("s", b"{" + b",".join(shard) + b"}", files))
+            shard, size = [], 0
+        shard.append(member)
         shard_of[word] = len(shard_names)
         size += entry
     if shard:
-        shard_names.append(_named("s", _dumps(shard), files))
+        shard_names.append(_named("s", b"{" + b",".join(shard) + b"}", files))
+    if memory is not None:
+        memory.words = encoded
 
     # Lexicon buckets: word, document frequency, shard.
     lexicon_bytes = sum(len(w.encode("utf-8")) + 12 for w in postings)
@@ -476,7 +563,7 @@ def build_files(
     fragments: list[list[Any]] = []
     pages: list[list[int]] = []
     page_numbers: dict[str, int] = {}
-    current: list[dict[str, Any]] = []
+    current: list[bytes] = []
     titles: dict[int, str] = {}
     used: set[str] = set()
     first = 0
@@ -486,10 +573,11 @@ def build_files(
         nonlocal current, titles, used, first, size
         if not current:
             return
-        content: dict[str, Any] = {"t": [[n, t] for n, t in titles.items()], "d": current}
+        page_titles = _dumps([[n, t] for n, t in titles.items()])
+        content = b'{"t":' + page_titles + b',"d":[' + b",".join(current) + b"]"
         if used:
-            content["k"] = {key: concepts.names[key] for key in sorted(used)}
-        fragments.append([first, _named("f", _dumps(content), files)])
+            content += b',"k":{' + b",".join(concepts.encoded(key) for key in sorted(used)) + b"}"
+        fragments.append([first, _named("f", content + b"}", files)])
         current, titles, used, first, size = [], {}, set(), end, 0
 
     for number, doc in enumerate(docs):
@@ -501,10 +589,11 @@ def build_files(
             flush(number)
         page = page_numbers[doc.page]
         titles.setdefault(page, doc.page_title)
-        current.append(doc.show)
-        size += len(_dumps(doc.show))
+        shown = doc.shown()
+        current.append(shown)
+        size += len(shown)
         for key in set(doc.concepts) - used:
-            size += len(_dumps(concepts.names[key])) + len(key) + 4
+            size += len(concepts.encoded(key)) + 1
             used.add(key)
     flush(len(docs))
 
@@ -525,7 +614,7 @@ def build_files(
 
 
 def edition_docs(
-    records: list[Record], library: Library | None, lang: str, prefix: str
+    records: list[Record], library: Library | None, lang: str, prefix: str, memory: IndexMemory | None = None
 ) -> tuple[list[Doc], Concepts, list[tuple[str, str]]]:
     """The records of an edition: its pages' (the glossary's and references' pages replaced by
     one record per entry), in the order of the site."""
@@ -542,7 +631,7 @@ def edition_docs(
     numbers = {pid: n for n, (pid, _) in enumerate(publications)}
     entry_pages = {f"{prefix}{GLOSSARY_PAGE}/", f"{prefix}{REFERENCES_PAGE}/"}
     pages = [r for r in records if r.url.split("#", 1)[0] not in entry_pages]
-    docs = text_docs(pages, segmenter, concepts, lang, prefix, numbers)
+    docs = text_docs(pages, segmenter, concepts, lang, prefix, numbers, memory)
     if library is not None:
         docs += glossary_docs(library, lang, prefix, segmenter)
         docs += reference_docs(library, lang, prefix, segmenter)
@@ -550,16 +639,25 @@ def edition_docs(
 
 
 _CONCEPTS: dict[int, tuple[Library | None, Segmenter, Concepts]] = {}
+"""The last concepts worked out (one entry, key 0)."""
 
 
 def _concepts(library: Library | None, segmenter: Segmenter) -> Concepts:
-    """The same for every edition of a build (and rebuilds of ``mkdocs serve`` with the same library)."""
-    cached = _CONCEPTS.get(id(library))
-    if cached is None or cached[0] is not library or cached[1] is not segmenter:
-        _CONCEPTS.clear()
+    """The same for every edition of a build, and for rebuilds of ``mkdocs serve`` whose glossary
+    and references are the same."""
+    cached = _CONCEPTS.get(0)
+    if cached is None or cached[1] is not segmenter or not _same_concepts(cached[0], library):
         cached = (library, segmenter, Concepts(library, segmenter))
-        _CONCEPTS[id(library)] = cached
+        _CONCEPTS[0] = cached
     return cached[2]
+
+
+def _same_concepts(before: Library | None, after: Library | None) -> bool:
+    if before is None or after is None:
+        return before is after
+    return before is after or (
+        before.glossary == after.glossary and before.concept_names == after.concept_names
+    )
 
 
 @lru_cache(maxsize=1)
@@ -572,17 +670,27 @@ def edition_dir(site: Path, lang: str, languages: SiteLanguages) -> Path:
 
 
 def write_search_index(
-    site: Path, lang: str, records: list[Record], library: Library | None, languages: SiteLanguages
+    site: Path,
+    lang: str,
+    records: list[Record],
+    library: Library | None,
+    languages: SiteLanguages,
+    memory: IndexMemory | None = None,
 ) -> Path:
-    """Build the index of the edition in ``lang`` from its pages' records and write its files
-    (the folder is replaced: files named by hash do not pile up across rebuilds)."""
+    """Build the index of the edition in ``lang`` from its pages' records and write its files.
+    Files named by hash that the index no longer has are deleted, so none pile up across
+    rebuilds; those it still has are the same bytes and are left as they are. ``memory``: what
+    a rebuild of ``mkdocs serve`` can reuse (see :class:`IndexMemory`)."""
     prefix = "" if lang == languages.source else f"{lang}/"
-    docs, concepts, publications = edition_docs(records, library, lang, prefix)
-    files = build_files(docs, concepts, lang, publications)
+    docs, concepts, publications = edition_docs(records, library, lang, prefix, memory)
+    files = build_files(docs, concepts, lang, publications, memory)
     directory = edition_dir(site, lang, languages)
-    if directory.exists():
-        shutil.rmtree(directory)
+    present = {p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()}
+    for name in present - set(files):
+        (directory / name).unlink()
     for name, content in files.items():
+        if name in present and name != "meta.json":
+            continue  # named by its content's hash: the same file
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
