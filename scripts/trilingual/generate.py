@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,11 +97,15 @@ def _unchanged_publications(previous: Generation | None, fingerprint: Fingerprin
         folder = publication.config.folder
         if not publication.config.source.is_relative_to(folder):
             continue  # a source kept elsewhere is read again, to be safe
-        before = {path: stat for path, stat in previous.fingerprint.items() if path.is_relative_to(folder)}
-        now = {path: stat for path, stat in fingerprint.items() if path.is_relative_to(folder)}
-        if before == now:
+        if _under(previous.fingerprint, folder) == _under(fingerprint, folder):
             kept[folder] = publication
     return kept
+
+
+def _under(fingerprint: Fingerprint, folder: Path) -> Fingerprint:
+    """The files of ``fingerprint`` inside ``folder`` (both absolute and resolved)."""
+    prefix = os.path.join(folder, "")
+    return {path: stat for path, stat in fingerprint.items() if str(path).startswith(prefix)}
 
 
 def _same_site(before: Library, after: Library) -> bool:
@@ -153,10 +158,11 @@ def _titles(renderer: Renderer, publication: Publication) -> tuple[str, ...]:
 def input_fingerprint(translations_dir: Path) -> Fingerprint:
     """What the generated pages depend on, cheaply: every input file's size and mtime."""
     fingerprint = {}
-    for path in sorted(translations_dir.rglob("*")):
-        if path.is_file():
+    for folder, _, names in os.walk(translations_dir.resolve(), followlinks=True):
+        for name in names:
+            path = Path(folder, name)
             stat = path.stat()
-            fingerprint[path.resolve()] = (stat.st_size, stat.st_mtime_ns)
+            fingerprint[path.resolve() if path.is_symlink() else path] = (stat.st_size, stat.st_mtime_ns)
     return fingerprint
 
 

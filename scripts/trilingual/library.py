@@ -38,6 +38,9 @@ class Library:
     glossary: Glossary
     references: tuple[Reference, ...] = ()
     _annotators: dict[tuple[str, str], Annotator] = field(default_factory=dict, repr=False)
+    _coverage: dict[tuple[str, tuple[str, ...] | None], list[Coverage]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @cached_property
     def term_entries(self) -> tuple[Entry, ...]:
@@ -78,8 +81,12 @@ class Library:
 
     def coverage(self, publication: Publication, languages: list[str] | None = None) -> list[Coverage]:
         """How much of each translation (or those of ``languages``) there is, for the whole
-        publication: the rows ``trilingual status`` reports as section ``all``."""
-        return [row for row in coverage(publication, languages) if row.section == "all"]
+        publication: the rows ``trilingual status`` reports as section ``all`` (counted once:
+        the catalogue, the status page and each page of the publication ask)."""
+        key = (publication.id, tuple(languages) if languages is not None else None)
+        if key not in self._coverage:
+            self._coverage[key] = [row for row in coverage(publication, languages) if row.section == "all"]
+        return self._coverage[key]
 
     def translated(self, publication: Publication, lang: str) -> dt.date | None:
         """When the translation into ``lang`` last changed."""
