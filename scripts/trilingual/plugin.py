@@ -18,36 +18,28 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Section
-from mkdocs.utils import normalize_url
 
 from .bytecode import CompiledTemplates
-from .config import (
-    DOWNLOADS,
-    FULL_TEXT_PAGE,
-    GLOSSARY_PAGE,
-    REFERENCES_PAGE,
-    UI_FILE,
-    SiteLanguages,
-    site_languages,
-)
+from .config import UI_FILE, SiteLanguages, site_languages
 from .csp import add_policy
 from .errors import UserError
 from .generate import Generation, hand_written_folders, input_fingerprint, regenerate
 from .incremental import DirtyWarningFilter, Memory, inputs_key
 from .library import Library
+from .navigation import navigation, title_sections
+from .pagecontext import alternates, not_found_context, reader_context, search_settings
 from .pagetext import print_margins
 from .postbuild import DownloadsMemory, keep_404_pages, write_downloads, write_feed, write_robots
 from .render import Renderer
 from .search import page_records
-from .search_index import SEARCH_META, dialog_strings, write_search_index
+from .search_index import write_search_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -132,7 +124,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if config.nav is None or self.auto_nav:
             self.auto_nav = True
             self._generate(config)
-            config.nav = self._navigation(config)
+            assert self.library is not None
+            config.nav = navigation(self.library, self._languages, Path(config.docs_dir))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -195,14 +188,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         """Title each publication's navigation section in the language being built."""
         assert self.library is not None
         lang = _current_language(config, self._languages)
-        renderer = Renderer(self.library)
-        for item in nav.items:
-            if isinstance(item, Section) and item.children:
-                first = item.children[0]
-                url_path = getattr(getattr(first, "file", None), "src_uri", "")
-                for publication in self.library.publications:
-                    if url_path.startswith(f"{publication.id}/"):
-                        item.title = html.escape(renderer.document_title(publication, lang))
+        title_sections(nav.items, self.library, lang)
         if self.dirty:
             self._plan_rebuild(lang, files, nav, config)
         self.pages_read = 0
@@ -269,26 +255,17 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page | None, config: MkDocsConfig, nav: Navigation | None
     ) -> TemplateContext:
-        """hreflang alternates for the page's head: the same page in each language, the original as x-default.
-
-        Absolute when ``site_url`` is set (as search engines require), else relative to the page.
-        """
-        alternates = []
-        for alternate in getattr(config.extra, "alternate", None) or []:
-            link = str(alternate["link"])
-            href = urljoin(config.site_url, link) if config.site_url else normalize_url(link, page)
-            alternates.append((str(alternate["lang"]), href))
-            if alternate["lang"] == self._languages.source:
-                alternates.append(("x-default", href))
-        context["tl_alternates"] = alternates  # type: ignore[typeddict-unknown-key]
-        lang = _current_language(config, self._languages)
-        prefix = "" if lang == self._languages.source else f"{lang}/"
-        context["tl_search"] = {  # type: ignore[typeddict-unknown-key]
-            "index": normalize_url(f"{prefix}{SEARCH_META}", page),
-            "languages": dict(self._languages.names),
-            "strings": dialog_strings(lang, self.library),
+        """The page's head and the theme get hreflang alternates, the search dialog's settings,
+        the interface strings and the printed margins (see :mod:`trilingual.pagecontext`)."""
+        assert self.library is not None
+        lang, languages = _current_language(config, self._languages), self._languages
+        links = getattr(config.extra, "alternate", None) or []
+        ours = {
+            "tl_alternates": alternates(links, languages.source, config.site_url, page),
+            "tl_search": search_settings(lang, languages, self.library, page),
+            **reader_context(self.library, languages, lang),
         }
-        context.update(self._reader_context(lang))  # type: ignore[typeddict-item]
+        context.update(ours)  # type: ignore[typeddict-item]
         if page is not None:  # the 404 page calls this without one
             url = page.canonical_url or f"/{page.url}"
             context["tl_print"] = print_margins(page.title or "", url)  # type: ignore[typeddict-unknown-key]
@@ -309,32 +286,9 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             config.extra.alternate = copy.deepcopy(roots)  # type: ignore[attr-defined]
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         context["base_url"] = base or "/"
-        # What a page's context has (search, the reader's strings), with the search index's URL
-        # made absolute: without a page it comes out relative to the site's root.
-        context = self.on_page_context(context, page=None, config=config, nav=None)
-        context.pop("tl_alternates", None)  # type: ignore[typeddict-item]
-        search = context.get("tl_search")
-        if isinstance(search, dict) and "index" in search:
-            search["index"] = f"{base}/{search['index']}"
-        context["tl_editions"] = [  # type: ignore[typeddict-unknown-key]
-            {
-                "lang": code,
-                "home": f"{base}/" + ("" if code == self._languages.source else f"{code}/"),
-                "ui": self.library.ui[code],
-            }
-            for code in self._languages.all
-        ]
+        lang = _current_language(config, self._languages)
+        context.update(not_found_context(self.library, self._languages, lang, base))  # type: ignore[typeddict-item]
         return context
-
-    def _reader_context(self, lang: str) -> dict[str, Any]:
-        """Interface strings for the theme (footer, reader script) in the language being built."""
-        assert self.library is not None
-        about = "about/" if lang == self._languages.source else f"{lang}/about/"
-        return {
-            "tl_ui": self.library.ui[lang],
-            "tl_languages": dict(self._languages.names),
-            "tl_about": about,
-        }
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages can show the list of publications and the translation status."""
@@ -390,36 +344,6 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             log.info("Generated %d page(s) from %s", len(changed), translations_dir)
         _kept.generations[key] = generation
         self.library = generation.library
-
-    def _navigation(self, config: MkDocsConfig) -> list[Any]:
-        """Home first, then each publication (its landing page, then its sections), then other pages."""
-        assert self.library is not None
-        docs = Path(config.docs_dir)
-        generated = {p.id for p in self.library.publications}
-        pages = sorted(
-            {_strip_locale(path.name, self._languages) for path in docs.glob("*.md")},
-            key=lambda name: (name != "index.md", name),
-        )
-        nav: list[Any] = [name for name in pages if name == "index.md"]
-        for publication in self.library.publications:
-            title = publication.document.metadata.title.text
-            children = [f"{publication.id}/index.md"] + [
-                f"{publication.id}/{s.id}.md" for s in publication.sections()
-            ]
-            children += [f"{publication.id}/{FULL_TEXT_PAGE}.md", f"{publication.id}/{DOWNLOADS}.md"]
-            nav.append({title: children})
-        if len(self.library.glossary):
-            nav.append(f"{GLOSSARY_PAGE}/index.md")
-        if self.library.references:
-            nav.append(f"{REFERENCES_PAGE}/index.md")
-        nav += [name for name in pages if name != "index.md" and name.removesuffix(".md") not in generated]
-        return nav
-
-
-def _strip_locale(name: str, languages: SiteLanguages) -> str:
-    stem, _, _ = name.rpartition(".md")
-    base, dot, suffix = stem.rpartition(".")
-    return f"{base}.md" if dot and suffix in languages.all else name
 
 
 def _site_languages(config: MkDocsConfig) -> SiteLanguages:
