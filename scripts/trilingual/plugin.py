@@ -6,8 +6,10 @@
 * for each page, :mod:`trilingual.annotate` links glossary terms and references, and
   :mod:`trilingual.search` collects its paragraphs; after each language's build the edition's
   search index, its 404 page and ``robots.txt`` are written;
-* the navigation, hreflang alternates and two placeholders of hand-written pages (the list of
-  publications, the translation status) are filled in for the language being built.
+* the navigation (:mod:`trilingual.navigation`), what the theme's templates get
+  (:mod:`trilingual.pagecontext`: hreflang alternates, search, interface strings) and two
+  placeholders of hand-written pages (the list of publications, the translation status) are
+  filled in for the language being built.
 """
 
 from __future__ import annotations
