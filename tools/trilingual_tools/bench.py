@@ -81,10 +81,6 @@ class Result:
     def per_page_ms(self) -> float:
         return 1000 * self.build_s / max(self.pages, 1)
 
-    @property
-    def ours_share(self) -> float:
-        return self.ours_s / self.build_s if self.build_s else 0.0
-
     def share(self, *events: str) -> float:
         """The share of the build spent in these plugin events."""
         return sum(self.events.get(event, 0.0) for event in events) / self.build_s if self.build_s else 0.0
