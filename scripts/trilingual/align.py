@@ -8,8 +8,9 @@ current segment, the translation that belongs to it:
    order (difflib over the sequences of hashes), then anywhere (a moved sentence);
 2. **gaps** between anchors: a small dynamic programme over the old sources and the new
    sentences with rapidfuzz's Indel similarity, allowing one-to-one (an edited sentence),
-   one-to-two (a split: the translation goes to the first part) and two-to-one (a merge:
-   the translations are joined); a pairing counts only from :data:`THRESHOLD` up;
+   one-to-two (a split: the translation goes to the first part), two-to-one (a merge:
+   the translations are joined) and two-to-two (merged and cut again elsewhere: joined, on
+   the first part); a pairing counts only from :data:`THRESHOLD` up;
 3. what is left over has no home (an orphan, kept by ``realign`` in the file).
 
 An entry written before sources were recorded (no ``source``) can only be placed by its hash.
@@ -162,6 +163,18 @@ def _gap(
                     both = old[i].source + old[i + 1].source
                     if similarity(both, new[j].text) >= max(THRESHOLD, single + 0.05):
                         options.append((best[i + 2][j + 1] + score(both, new[j].text), 2, 1, Kind.MERGED))
+                    if j + 1 < n:
+                        # Merged and cut again elsewhere: the joined translations go to the first
+                        # part, as a split's do, so that the next alignment finds them in place.
+                        texts = new[j].text + new[j + 1].text
+                        least = max(
+                            THRESHOLD,
+                            single + 0.05,
+                            similarity(old[i + 1].source, new[j + 1].text) + 0.05,
+                            similarity(both, new[j].text) + 0.05,
+                        )
+                        if similarity(both, texts) >= least:
+                            options.append((best[i + 2][j + 2] + score(both, texts), 2, 2, Kind.MERGED))
             if options:
                 value, di, dj, kind = max(options, key=lambda option: option[0])
                 best[i][j], move[i][j] = value, (di, dj, kind)
