@@ -52,6 +52,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a translation": lambda t: replace(t / "second-plan/ja.yml", "2022年活動要点", "2022年の重点"),
     "a source sentence": lambda t: replace(t / "third-plan/source.zh.md", "新建 3 家", "新建 4 家"),
     "a glossary term": lambda t: replace(t / "glossary.yml", "ja: 公共サービス", "ja: 公共役務"),
+    "a glossary note": lambda t: replace(
+        t / "glossary.yml", "en: public services\n", "en: public services\n    note:\n      ja: 注記。\n"
+    ),
     "an interface string": lambda t: replace(t / "ui.yml", "非公式訳", "非公式の訳"),
     "a publication removed": lambda t: shutil.rmtree(t / "third-plan"),
     "a publication added": lambda t: shutil.copytree(t / "third-plan", t / "fourth-plan"),
@@ -86,6 +89,15 @@ def test_a_body_edit_leaves_the_glossary_page_alone(
 
     again, _, _ = regenerated_and_full(translations, tmp_path, first, edit)
     assert again.shared_pages is first.shared_pages
+
+
+def test_a_glossary_note_renders_the_glossary_page_and_no_publication(
+    translations: Path, tmp_path: Path, first: Generation
+) -> None:
+    again, _, _ = regenerated_and_full(translations, tmp_path, first, EDITS["a glossary note"])
+    assert again.shared_pages is not first.shared_pages
+    for publication, pages in again.publication_pages.items():
+        assert pages is first.publication_pages[publication]
 
 
 def test_only_the_publications_asked_for(translations: Path, tmp_path: Path) -> None:

@@ -71,8 +71,9 @@ def regenerate(
         previous if previous and previous.pdfs == pdfs and _same_site(previous.library, library) else None
     )
     publication_pages = {}
+    names = _term_names(library)
     for publication in library.publications:
-        inputs = (publication, _links(renderer, publication))
+        inputs = (publication, _links(renderer, publication, names))
         kept = before.publication_pages.get(publication.id) if before else None
         if kept is not None and kept[0][0] is publication and kept[0][1] == inputs[1]:
             publication_pages[publication.id] = kept
@@ -109,24 +110,23 @@ def _under(fingerprint: Fingerprint, folder: Path) -> Fingerprint:
 
 
 def _same_site(before: Library, after: Library) -> bool:
-    """Whether what every page shows is the same: languages, interface strings, glossary, references."""
-    return (
-        before.languages == after.languages
-        and before.ui == after.ui
-        and before.glossary == after.glossary
-        and before.references == after.references
-    )
+    """Whether what every page shows is the same: the languages and the interface strings."""
+    return before.languages == after.languages and before.ui == after.ui
 
 
-def _links(renderer: Renderer, publication: Publication) -> tuple[Any, ...]:
+def _links(
+    renderer: Renderer, publication: Publication, names: dict[str, tuple[tuple[str, str], ...]]
+) -> tuple[Any, ...]:
     """What a publication's pages show that the rest of the library decides: its sections' key
-    terms and related sections, and whether it is the library's only publication."""
-    refs = renderer.library.term_refs
+    terms (with their names) and related sections, and whether it is the library's only
+    publication. A glossary note or a reference changes none of it."""
+    library = renderer.library
+    refs = library.term_refs
     return (
-        len(renderer.library.publications) == 1,
+        len(library.publications) == 1,
         tuple(
             (
-                tuple(refs.key_entries(publication.id, section.id)),
+                tuple((key, names.get(key)) for key in refs.key_entries(publication.id, section.id)),
                 tuple(other.id for other in refs.related_sections(publication, section)),
             )
             for section in publication.sections()
@@ -134,11 +134,18 @@ def _links(renderer: Renderer, publication: Publication) -> tuple[Any, ...]:
     )
 
 
+def _term_names(library: Library) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each glossary term's names, by id (what a key term shows)."""
+    return {term.id: tuple(sorted(term.terms.items())) for term in library.glossary}
+
+
 def _shared(renderer: Renderer) -> tuple[Any, ...]:
-    """What the glossary and references pages show of the publications: where each entry
-    occurs, and the titles those places are labelled with, in every language."""
+    """What the glossary and references pages show: the entries, where each occurs, and the
+    titles those places are labelled with, in every language."""
     library = renderer.library
     return (
+        library.glossary,
+        library.references,
         library.term_refs.occurrences,
         library.reference_refs.occurrences,
         tuple(_titles(renderer, publication) for publication in library.publications),
