@@ -33,7 +33,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _LocalXmlXsd(etree.Resolver):  # type: ignore[misc]  # lxml ships no stubs here
+class _LocalXmlXsd(etree.Resolver):
     """The XLIFF schema imports xml.xsd by its W3C address: read the vendored copy instead."""
 
     def resolve(self, system_url: str, public_id: str | None, context: object) -> object:

@@ -68,7 +68,7 @@ def test_a_file_name_loses_only_a_site_languages_suffix() -> None:
 
 
 def _section(first: str) -> Section:
-    return Section("as in mkdocs.yml", [SimpleNamespace(file=SimpleNamespace(src_uri=first))])  # type: ignore[list-item]
+    return Section("as in mkdocs.yml", [SimpleNamespace(file=SimpleNamespace(src_uri=first))])
 
 
 def test_each_publications_section_takes_its_title_in_the_edition_escaped(library: Library) -> None:
