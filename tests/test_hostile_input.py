@@ -15,7 +15,7 @@ from trilingual.config import SiteLanguages, load_ui
 from trilingual.errors import SourceError, TranslationError, UserError
 from trilingual.ingest import ingest
 from trilingual.library import load
-from trilingual.search import Segmenter
+from trilingual.search import Tokenizer
 from trilingual.terms import find_terms
 from trilingual.yamlfile import read, round_trip
 
@@ -171,7 +171,7 @@ def test_a_publication_may_not_take_the_name_of_a_page_the_site_has(tmp_path: Pa
         load(translations, LANGS, ROOT / "docs")
 
 
-# -- matchers and segmenters take any Unicode ---------------------------------------------------
+# -- matchers and tokenizers take any Unicode ---------------------------------------------------
 
 
 def test_a_ligature_in_a_term_does_not_break_matching() -> None:
@@ -181,7 +181,7 @@ def test_a_ligature_in_a_term_does_not_break_matching() -> None:
 
 
 def test_a_long_japanese_run_without_punctuation_is_indexed() -> None:
-    tokens = Segmenter({}).tokens("知的財産権" * 5000, "ja")
+    tokens = Tokenizer({}).tokens("知的財産権" * 5000, "ja")
     assert "知的" in tokens
 
 

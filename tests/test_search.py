@@ -24,7 +24,7 @@ from plan_text import (
 from plan_text import reference as reference_entry
 
 from trilingual.collation import pinyin_with_tones
-from trilingual.search import Segmenter, latin_tokens, page_records, stem
+from trilingual.search import Tokenizer, latin_tokens, page_records, stem
 from trilingual.search_index import (
     FRAGMENT_BYTES,
     LEXICON_BYTES,
@@ -338,8 +338,8 @@ def test_untranslated_paragraphs_are_indexed_once_in_the_original() -> None:
 
 
 def test_chinese_terms_from_the_glossary_stay_whole() -> None:
-    plain = Segmenter()
-    with_terms = Segmenter({"zh": {"知识产权保护中心", "快速维权中心"}})
+    plain = Tokenizer()
+    with_terms = Tokenizer({"zh": {"知识产权保护中心", "快速维权中心"}})
     text = "新建20家左右知识产权保护中心和快速维权中心"
     assert "知识产权保护中心" not in plain.tokens(text, "zh")
     tokens = with_terms.tokens(text, "zh")
@@ -349,9 +349,9 @@ def test_chinese_terms_from_the_glossary_stay_whole() -> None:
 
 
 def test_japanese_is_cut_into_words_and_english_is_stemmed() -> None:
-    tokens = Segmenter({"ja": {"ハーグ協定"}}).tokens("『意匠の国際登録に関するハーグ協定』", "ja")
+    tokens = Tokenizer({"ja": {"ハーグ協定"}}).tokens("『意匠の国際登録に関するハーグ協定』", "ja")
     assert {"意匠", "国際", "登録", "ハーグ", "協定", "ハーグ協定"} <= set(tokens)
-    assert Segmenter().tokens("Geographical Indications and the centers", "en") == [
+    assert Tokenizer().tokens("Geographical Indications and the centers", "en") == [
         "geographical",
         "indication",
         "center",
@@ -364,7 +364,7 @@ def test_japanese_is_cut_into_words_and_english_is_stemmed() -> None:
 def test_width_case_and_diacritics_are_folded() -> None:
     tokens = list(latin_tokens("ＰＡＴＥＮＴＳ Zhuānlì Ｈａｇｕｅ ﬁling"))
     assert tokens == ["patent", "zhuanli", "hague", "fil"], "ﬁling stemmed as filing"
-    assert "ハーグ" in Segmenter().tokens("ﾊｰｸﾞ協定", "ja"), "half-width katakana"
+    assert "ハーグ" in Tokenizer().tokens("ﾊｰｸﾞ協定", "ja"), "half-width katakana"
     assert pinyin_keys("专利") == ("zhuanli",) and pinyin_keys("绿色", "lǜ sè") == ("luse", "lvse")
     assert kana_keys("せんり") == ["せんり", "センリ"]
 

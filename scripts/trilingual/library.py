@@ -1,5 +1,5 @@
 """The whole site as data: publications, glossary, references, interface strings and what ties
-them together (cross references, search segmentation, annotation).
+them together (cross references, search tokenization, annotation).
 
 :class:`Library` is what the MkDocs plugin holds between events; :class:`~trilingual.render.Renderer`
 makes every generated page from it. Rendering reads no files: whatever a page shows that is not
@@ -23,7 +23,7 @@ from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .history import Change, changes, translation_date
 from .publication import Publication, load_publications
 from .references import REFERENCES_FILE, Reference, load_references
-from .search import Segmenter
+from .search import Tokenizer
 from .status import Coverage, coverage
 
 
@@ -51,15 +51,15 @@ class Library:
         return tuple(reference.entry() for reference in self.references)
 
     @cached_property
-    def segmenter(self) -> Segmenter:
-        """Search segmentation that keeps the glossary's terms and the references' titles whole."""
+    def tokenizer(self) -> Tokenizer:
+        """Search tokenization that keeps the glossary's terms and the references' titles whole."""
         pairs = frozenset(
             (lang, form)
             for entry in self.term_entries + self.reference_entries
             for lang, forms in entry.forms.items()
             for form in forms
         )
-        return _segmenter(pairs)
+        return _tokenizer(pairs)
 
     @cached_property
     def concept_names(self) -> dict[str, list[tuple[str, str]]]:
@@ -117,13 +117,13 @@ class Library:
 
 
 @cache
-def _segmenter(pairs: frozenset[tuple[str, str]]) -> Segmenter:
-    """One segmenter per set of terms, kept across rebuilds in `mkdocs serve` (loading jieba's
+def _tokenizer(pairs: frozenset[tuple[str, str]]) -> Tokenizer:
+    """One tokenizer per set of terms, kept across rebuilds in `mkdocs serve` (loading jieba's
     dictionary takes longer than indexing a publication)."""
     terms: dict[str, set[str]] = {}
     for lang, form in pairs:
         terms.setdefault(lang, set()).add(form)
-    return Segmenter(terms)
+    return Tokenizer(terms)
 
 
 def load(

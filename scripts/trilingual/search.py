@@ -92,8 +92,8 @@ def is_cjk(text: str) -> bool:
 
 
 @dataclass
-class Segmenter:
-    """CJK segmentation per language, with the site's terms kept whole."""
+class Tokenizer:
+    """CJK tokenization per language, with the site's terms kept whole."""
 
     terms: dict[str, set[str]] = field(default_factory=dict)
     """Whole terms per language (glossary terms and reference titles)."""

@@ -1,7 +1,7 @@
 """The search index of one edition, split so that a search fetches only what it needs.
 
 The design is Pagefind's (an entry file, then chunks fetched on demand) with our own
-segmentation (:mod:`trilingual.search`). Under each edition's ``search/`` folder (``search/``,
+tokenization (:mod:`trilingual.search`). Under each edition's ``search/`` folder (``search/``,
 ``ja/search/``, ``en/search/``):
 
 * ``meta.json``: read when the dialog opens. The number of records, the names of the other
@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .collation import hiragana, pinyin_with_tones
-from .search import Record, Segmenter, fold, latin_words, stem
+from .search import Record, Tokenizer, fold, latin_words, stem
 
 if TYPE_CHECKING:
     from .config import SiteLanguages
@@ -245,7 +245,7 @@ class Concepts:
     a term's forms in every language line when the query matched one of its names (pinyin,
     kana and forbidden renderings count as names there, though no text shows them)."""
 
-    def __init__(self, library: Library | None, segmenter: Segmenter) -> None:
+    def __init__(self, library: Library | None, tokenizer: Tokenizer) -> None:
         self.tokens: dict[str, dict[str, float]] = {}
         self.names: dict[str, list[str]] = {}
         self._encoded: dict[str, bytes] = {}
@@ -254,7 +254,7 @@ class Concepts:
         for key, forms in library.concept_names.items():
             weights: dict[str, float] = {}
             for lang, name in forms:
-                for token in segmenter.tokens(name, lang):
+                for token in tokenizer.tokens(name, lang):
                     weights[token] = W_ALIAS
             self.tokens[key] = weights
             self.names[key] = sorted({name for _, name in forms}, key=lambda n: (-len(n), n))
@@ -269,7 +269,7 @@ class Concepts:
             for lang, forbidden in term.forbidden.items():
                 for name in forbidden:
                     names.append(name)
-                    for token in segmenter.tokens(name, lang):
+                    for token in tokenizer.tokens(name, lang):
                         weights.setdefault(token, W_FORBIDDEN)
 
     def encoded(self, key: str) -> bytes:
@@ -287,7 +287,7 @@ def _publication_of(url: str, prefix: str, publications: dict[str, int]) -> int:
 
 def text_docs(
     records: Iterable[Record],
-    segmenter: Segmenter,
+    tokenizer: Tokenizer,
     concepts: Concepts,
     lang: str,
     prefix: str,
@@ -295,7 +295,7 @@ def text_docs(
     memory: IndexMemory | None = None,
 ) -> list[Doc]:
     docs = []
-    context = (concepts, segmenter, lang, prefix, publications)
+    context = (concepts, tokenizer, lang, prefix, publications)
     if memory is not None and memory.context != context:
         memory.context, memory.records = context, {}
     kept = memory.records if memory is not None else {}
@@ -331,10 +331,10 @@ def text_docs(
             boost=1.0 if record.row else BOOST_SITE if publication < 0 else BOOST_OVERVIEW,
         )
         for part_lang, text in record.parts:
-            doc.add(segmenter.tokens(text, part_lang), W_TEXT)
+            doc.add(tokenizer.tokens(text, part_lang), W_TEXT)
         if record.heading:
-            doc.add(segmenter.tokens(record.heading, lang), W_HEADING)
-        doc.add(set(segmenter.tokens(record.title, lang)), W_PAGE_TITLE)
+            doc.add(tokenizer.tokens(record.heading, lang), W_HEADING)
+        doc.add(set(tokenizer.tokens(record.title, lang)), W_PAGE_TITLE)
         for key in record.concepts:
             for token, weight in concepts.tokens.get(key, {}).items():
                 doc.counts[token] = max(doc.counts.get(token, 0.0), weight)
@@ -365,7 +365,7 @@ def _note(notes: dict[str, str], lang: str, languages: SiteLanguages) -> tuple[s
     return note_lang, notes.get(note_lang, "")
 
 
-def glossary_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
+def glossary_docs(library: Library, lang: str, prefix: str, tokenizer: Tokenizer) -> list[Doc]:
     from .config import GLOSSARY_PAGE
 
     ui = library.ui.get(lang, {})
@@ -384,16 +384,16 @@ def glossary_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter
             entry["o"] = [note_lang, note]
         doc = Doc(page, ui.get("glossary", "Glossary"), GLOSSARY, -1, {"u": f"{page}#{term.id}", "g": entry})
         for code, name, _ in names:
-            doc.add(segmenter.tokens(name, code), W_NAME)
+            doc.add(tokenizer.tokens(name, code), W_NAME)
         for code, variant in variants:
-            doc.add(segmenter.tokens(variant, code), W_VARIANT)
+            doc.add(tokenizer.tokens(variant, code), W_VARIANT)
         doc.add(readings, W_READING)
         for code, forbidden in term.forbidden.items():
             for name in forbidden:
-                doc.at_least(segmenter.tokens(name, code), W_FORBIDDEN)
+                doc.at_least(tokenizer.tokens(name, code), W_FORBIDDEN)
         if note:
-            doc.add(segmenter.tokens(note, note_lang), W_NOTE)
-        doc.add(segmenter.tokens(category, lang), W_NOTE)
+            doc.add(tokenizer.tokens(note, note_lang), W_NOTE)
+        doc.add(tokenizer.tokens(category, lang), W_NOTE)
         docs.append(doc)
     return docs
 
@@ -417,7 +417,7 @@ def _glossary_names(term: Term, lang: str, languages: SiteLanguages) -> tuple[li
     return names, readings
 
 
-def reference_docs(library: Library, lang: str, prefix: str, segmenter: Segmenter) -> list[Doc]:
+def reference_docs(library: Library, lang: str, prefix: str, tokenizer: Tokenizer) -> list[Doc]:
     from .config import REFERENCES_PAGE
 
     ui = library.ui.get(lang, {})
@@ -440,9 +440,9 @@ def reference_docs(library: Library, lang: str, prefix: str, segmenter: Segmente
             entry["o"] = [note_lang, note]
         show = {"u": f"{page}#{reference.id}", "r": entry}
         doc = Doc(page, ui.get("references", "References"), REFERENCES, -1, show)
-        _reference_tokens(doc, reference, titles, variants, details, lang, segmenter)
+        _reference_tokens(doc, reference, titles, variants, details, lang, tokenizer)
         if note:
-            doc.add(segmenter.tokens(note, note_lang), W_NOTE)
+            doc.add(tokenizer.tokens(note, note_lang), W_NOTE)
         docs.append(doc)
     return docs
 
@@ -454,14 +454,14 @@ def _reference_tokens(
     variants: list[list[str]],
     details: str,
     lang: str,
-    segmenter: Segmenter,
+    tokenizer: Tokenizer,
 ) -> None:
     for code, title in titles:
-        doc.add(segmenter.tokens(title, code), W_NAME)
+        doc.add(tokenizer.tokens(title, code), W_NAME)
     for code, variant in variants:
-        doc.add(segmenter.tokens(variant, code), W_VARIANT)
+        doc.add(tokenizer.tokens(variant, code), W_VARIANT)
     if details:
-        doc.add(segmenter.tokens(details, lang), W_DETAIL)
+        doc.add(tokenizer.tokens(details, lang), W_DETAIL)
     if reference.titles.get("zh"):
         doc.at_least(pinyin_keys(reference.titles["zh"]), W_DETAIL)
 
@@ -620,8 +620,8 @@ def edition_docs(
     one record per entry), in the order of the site."""
     from .config import GLOSSARY_PAGE, REFERENCES_PAGE
 
-    segmenter = library.segmenter if library is not None else _plain_segmenter()
-    concepts = _concepts(library, segmenter)
+    tokenizer = library.tokenizer if library is not None else _plain_tokenizer()
+    concepts = _concepts(library, tokenizer)
     publications: list[tuple[str, str]] = []
     if library is not None:
         from .render import Renderer
@@ -631,23 +631,23 @@ def edition_docs(
     numbers = {pid: n for n, (pid, _) in enumerate(publications)}
     entry_pages = {f"{prefix}{GLOSSARY_PAGE}/", f"{prefix}{REFERENCES_PAGE}/"}
     pages = [r for r in records if r.url.split("#", 1)[0] not in entry_pages]
-    docs = text_docs(pages, segmenter, concepts, lang, prefix, numbers, memory)
+    docs = text_docs(pages, tokenizer, concepts, lang, prefix, numbers, memory)
     if library is not None:
-        docs += glossary_docs(library, lang, prefix, segmenter)
-        docs += reference_docs(library, lang, prefix, segmenter)
+        docs += glossary_docs(library, lang, prefix, tokenizer)
+        docs += reference_docs(library, lang, prefix, tokenizer)
     return docs, concepts, publications
 
 
-_CONCEPTS: dict[int, tuple[Library | None, Segmenter, Concepts]] = {}
+_CONCEPTS: dict[int, tuple[Library | None, Tokenizer, Concepts]] = {}
 """The last concepts worked out (one entry, key 0)."""
 
 
-def _concepts(library: Library | None, segmenter: Segmenter) -> Concepts:
+def _concepts(library: Library | None, tokenizer: Tokenizer) -> Concepts:
     """The same for every edition of a build, and for rebuilds of ``mkdocs serve`` whose glossary
     and references are the same."""
     cached = _CONCEPTS.get(0)
-    if cached is None or cached[1] is not segmenter or not _same_concepts(cached[0], library):
-        cached = (library, segmenter, Concepts(library, segmenter))
+    if cached is None or cached[1] is not tokenizer or not _same_concepts(cached[0], library):
+        cached = (library, tokenizer, Concepts(library, tokenizer))
         _CONCEPTS[0] = cached
     return cached[2]
 
@@ -661,8 +661,8 @@ def _same_concepts(before: Library | None, after: Library | None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _plain_segmenter() -> Segmenter:
-    return Segmenter()
+def _plain_tokenizer() -> Tokenizer:
+    return Tokenizer()
 
 
 def edition_dir(site: Path, lang: str, languages: SiteLanguages) -> Path:
