@@ -12,7 +12,7 @@ deletes their HTML, which is MkDocs' own rule for "build this page" in a dirty b
   page's front matter or first heading (its title in the navigation of every page);
 * pages that contain a name of a glossary term or reference that was added, removed or changed
   (their annotation changes), found in the HTML the last build annotated;
-* hand-written pages with a placeholder filled from the library, when the library changed.
+* hand-written pages with a placeholder filled from the library, when what fills it changed.
 
 For pages it does not read, the build gets back their title and front matter (which the
 navigation of the pages it renders shows) and their search records from the memory.
@@ -25,7 +25,7 @@ import html
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,8 @@ class EditionMemory:
     inputs: str = ""
     entries: dict[str, Entry] | None = None
     library: object = None
+    fills: str = ""
+    """A digest of what the placeholders of hand-written pages were filled with."""
     navigation: str = ""
     pages: dict[str, PageMemory] = field(default_factory=dict)
     """By the page's ``src_uri``."""
@@ -108,6 +110,7 @@ class Memory:
         inputs: str,
         entries: Iterable[Entry],
         library: object,
+        fills: Callable[[], Iterable[str]],
         placeholders: tuple[str, ...],
     ) -> Plan:
         """Remember what the build of ``lang`` about to start sees, and say what it must rebuild."""
@@ -139,6 +142,11 @@ class Memory:
         if names is None:
             reasons.append("the glossary and references")
 
+        filled = False
+        if library is not edition.library:  # what fills the placeholders: rendered only then
+            digest = hashlib.sha256("\0".join(fills()).encode("utf-8")).hexdigest()
+            filled, edition.fills = digest != edition.fills, digest
+
         stale: list[File] = []
         if reasons:
             stale = [file for file in pages if file.src_uri not in modified]
@@ -148,7 +156,7 @@ class Memory:
                 memory = known[file.src_uri]
                 if file.src_uri in modified:
                     continue
-                if (memory.placeholder and library is not edition.library) or (
+                if (memory.placeholder and filled) or (
                     pattern is not None and pattern.search(memory.content)
                 ):
                     stale.append(file)

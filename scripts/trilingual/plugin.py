@@ -60,8 +60,8 @@ STATUS_PLACEHOLDER = "<!-- trilingual:status -->"
 
 @dataclass
 class _Kept:
-    """Everything the plugin keeps across builds in one process (MkDocs makes a new plugin for
-    every rebuild of ``mkdocs serve``):
+    """Everything the plugin keeps across builds in one process (whether MkDocs keeps the plugin
+    object between rebuilds of ``mkdocs serve`` or makes a new one):
 
     * ``generations``: the last rendering of each ``translations/`` (library and pages), so that
       the per-language builds that mkdocs-static-i18n runs, and rebuilds with unchanged inputs,
@@ -110,6 +110,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.command = "build"
         self.dirty = False
         self.pages_read = 0
+        self._filled: tuple[Library | None, dict[str, dict[str, str]]] = (None, {})
+        """What the placeholders show, per language, for the library they were rendered from."""
         self.inputs = ""
         """What every page depends on (see :func:`trilingual.incremental.inputs_key`), this rebuild."""
 
@@ -216,6 +218,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             inputs=inputs,
             entries=self.library.reference_entries + self.library.term_entries,
             library=self.library,
+            fills=lambda: self._fills(lang).values(),
             placeholders=(CATALOGUE_PLACEHOLDER, STATUS_PLACEHOLDER),
         )
         for path in [Path(file.abs_dest_path) for file in plan.stale] + plan.removed:
@@ -297,12 +300,24 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if self.library is None:
             return markdown
         lang = _current_language(config, self._languages)
-        if CATALOGUE_PLACEHOLDER in markdown:
-            catalogue = Renderer(self.library).render_catalogue(lang)
-            markdown = markdown.replace(CATALOGUE_PLACEHOLDER, catalogue)
-        if STATUS_PLACEHOLDER in markdown:
-            markdown = markdown.replace(STATUS_PLACEHOLDER, Renderer(self.library).render_status(lang))
+        if CATALOGUE_PLACEHOLDER in markdown or STATUS_PLACEHOLDER in markdown:
+            for placeholder, text in self._fills(lang).items():
+                markdown = markdown.replace(placeholder, text)
         return markdown
+
+    def _fills(self, lang: str) -> dict[str, str]:
+        """What the placeholders of hand-written pages show in ``lang`` (rendered once per library)."""
+        assert self.library is not None
+        if self._filled[0] is not self.library:  # MkDocs keeps the plugin across serve's rebuilds
+            self._filled = (self.library, {})
+        filled = self._filled[1]
+        if lang not in filled:
+            renderer = Renderer(self.library)
+            filled[lang] = {
+                CATALOGUE_PLACEHOLDER: renderer.render_catalogue(lang),
+                STATUS_PLACEHOLDER: renderer.render_status(lang),
+            }
+        return filled[lang]
 
     # -- helpers -------------------------------------------------------------------------
 
