@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import SiteLanguages
+from .config import SOURCE_LANGUAGE, SiteLanguages
 from .errors import UserError
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .publication import Publication, load_publications
@@ -270,9 +270,9 @@ def cmd_terms(project: Project, args: argparse.Namespace) -> int:
         raise UserError(project.translations_dir, "nothing to do", hint="pass --suggest")
     publications = project.publications()
     publication = _one(project, publications, args.publication)
-    known = [form for term in project.glossary() for lang in ("zh",) for form in term.forms(lang)]
+    known = [form for term in project.glossary() for form in term.forms(SOURCE_LANGUAGE)]
     references = load_references(project.translations_dir / REFERENCES_FILE, project.languages.all)
-    titles = [form for reference in references for form in reference.forms("zh")]
+    titles = [form for reference in references for form in reference.forms(SOURCE_LANGUAGE)]
     candidates = suggest(publication, known, titles, min_count=args.min_count)
     print(yaml_text(publication.id, candidates, project.languages.all), end="")
     terms = sum(1 for c in candidates if c.kind == "term")

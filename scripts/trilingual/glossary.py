@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import SOURCE_LANGUAGE
 from .entries import Named
 from .errors import TranslationError
 from .schema import SCHEMA_DIR, validate
@@ -84,7 +85,8 @@ def load_glossary(path: Path, languages: tuple[str, ...]) -> Glossary:
             pinyin=str(entry.get("pinyin") or ""),
             line=line,
         )
-        for key, kind in [(("id", term.id), "id")] + [((lang, term.terms[lang]), "term") for lang in ("zh",)]:
+        source = (SOURCE_LANGUAGE, term.terms[SOURCE_LANGUAGE])
+        for key, kind in ((("id", term.id), "id"), (source, "term")):
             if key in seen:
                 other, other_line = seen[key]
                 raise TranslationError(
@@ -95,7 +97,7 @@ def load_glossary(path: Path, languages: tuple[str, ...]) -> Glossary:
                 )
             seen[key] = (term.id, line)
         terms.append(term)
-    approved = {(lang, t.terms[lang]): t for t in terms for lang in ("zh",)}
+    approved = {(SOURCE_LANGUAGE, t.terms[SOURCE_LANGUAGE]): t for t in terms}
     for term in terms:
         for lang, variants in term.variants.items():
             for variant in variants:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from .config import SOURCE_LANGUAGE
 from .glossary import Glossary
 from .model import Segment
 from .publication import Publication
@@ -75,7 +76,8 @@ def protect(text: str, glossary: Glossary | None, target: str) -> Protected:
     if glossary is None:
         return Protected(text, ())
     terms = {term.id: term for term in glossary if term.terms.get(target)}
-    matches = find_terms(text, ((form, tid) for tid, term in terms.items() for form in term.forms("zh")))
+    forms = ((form, tid) for tid, term in terms.items() for form in term.forms(SOURCE_LANGUAGE))
+    matches = find_terms(text, forms)
     pieces: list[str] = []
     replacements: list[str] = []
     position = 0

@@ -18,7 +18,7 @@ from typing import Any
 
 from .align import Kind, diff_marked
 from .chinese import DIGITS, HAN_RE
-from .config import LATIN_LANGUAGES
+from .config import LATIN_LANGUAGES, SOURCE_LANGUAGE
 from .glossary import Glossary
 from .model import Segment
 from .publication import Publication
@@ -252,7 +252,8 @@ def _terminology(
 ) -> Iterator[tuple[Severity, str, str]]:
     terms = {term.id: term for term in glossary}
     ignore_case = language in LATIN_LANGUAGES
-    found = find_terms(segment.text, ((form, term.id) for term in glossary for form in term.forms("zh")))
+    source_forms = ((form, term.id) for term in glossary for form in term.forms(SOURCE_LANGUAGE))
+    found = find_terms(segment.text, source_forms)
     for term_id in dict.fromkeys(match.key for match in found):
         term = terms[term_id]
         forms = term.forms(language)
