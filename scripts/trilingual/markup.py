@@ -195,12 +195,15 @@ Event = Start | End | Text | Other
 
 
 # The tokenizer. A start tag's attribute values may hold ``>`` and ``<`` in quotes; ``script`` and
-# ``style`` hold raw text up to their end tag; a ``<`` that starts no tag is text.
+# ``style`` hold raw text up to their end tag, read as a browser reads it (``</script`` then a space,
+# ``/`` or ``>``: ``</ script>`` is script text); a ``<`` that starts no tag is text. Attributes
+# follow a space, a quote or a ``/``; each is matched atomically and the list possessively, so a
+# tag that never ends (``<a x"x"x"…``) fails at once instead of trying every way of cutting it.
 _ATTRIBUTE = r"""[^\s"'>/=][^\s/=>]*(?:\s*=+\s*(?:"[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?"""
 _TOKEN = re.compile(
     rf"""<(?:
         (?P<start>[a-zA-Z][^\s/>\x00]*)
-        (?P<attrs>(?:(?:\s+|(?<=["']))(?:{_ATTRIBUTE})|\s*/(?!>))*)
+        (?P<attrs>(?:(?:\s+|(?<=["'/]))(?>{_ATTRIBUTE})|\s*/(?!>))*+)
         \s*(?P<void>/)?>
       | /\s*(?P<end>[a-zA-Z][^\s/>\x00]*)[^>]*>
       | !--.*?-->
@@ -209,7 +212,7 @@ _TOKEN = re.compile(
     re.S | re.X,
 )
 _ATTRIBUTES = re.compile(r"""([^\s"'>/=][^\s/=>]*)(?:\s*=+\s*("[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?""")
-_RAW_TEXT = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in ("script", "style")}
+_RAW_TEXT = {tag: re.compile(rf"</{tag}(?=[\s/>])[^>]*>", re.I) for tag in ("script", "style")}
 
 
 def _attributes(source: str) -> dict[str, str]:
