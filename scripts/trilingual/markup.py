@@ -197,21 +197,23 @@ Event = Start | End | Text | Other
 # The tokenizer. A start tag's attribute values may hold ``>`` and ``<`` in quotes; ``script`` and
 # ``style`` hold raw text up to their end tag, read as a browser reads it (``</script`` then a space,
 # ``/`` or ``>``: ``</ script>`` is script text); a ``<`` that starts no tag is text. Attributes
-# follow a space, a quote or a ``/``; each is matched atomically and the list possessively, so a
-# tag that never ends (``<a x"x"x"…``) fails at once instead of trying every way of cutting it.
-_ATTRIBUTE = r"""[^\s"'>/=][^\s/=>]*(?:\s*=+\s*(?:"[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?"""
+# follow a space, a quote or a ``/``, and their names may hold quotes (as html.parser and browsers
+# read them); each is matched atomically and the list possessively, and a comment with no end runs
+# to the end, so hostile input (``<a x"x"x"…``, thousands of ``<a x`` before a stray quote or of
+# ``<!--`` with no ``-->``) is read in one pass instead of trying every cut or rescanning.
+_ATTRIBUTE = r"""[^\s>/=][^\s/=>]*(?:\s*=+\s*(?:"[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?"""
 _TOKEN = re.compile(
     rf"""<(?:
         (?P<start>[a-zA-Z][^\s/>\x00]*)
         (?P<attrs>(?:(?:\s+|(?<=["'/]))(?>{_ATTRIBUTE})|\s*/(?!>))*+)
         \s*(?P<void>/)?>
       | /\s*(?P<end>[a-zA-Z][^\s/>\x00]*)[^>]*>
-      | !--.*?-->
+      | !--.*?(?:-->|\Z)
       | [!?/][^>]*>
     )""",
     re.S | re.X,
 )
-_ATTRIBUTES = re.compile(r"""([^\s"'>/=][^\s/=>]*)(?:\s*=+\s*("[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?""")
+_ATTRIBUTES = re.compile(r"""([^\s>/=][^\s/=>]*)(?:\s*=+\s*("[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?""")
 _RAW_TEXT = {tag: re.compile(rf"</{tag}(?=[\s/>])[^>]*>", re.I) for tag in ("script", "style")}
 
 
@@ -237,8 +239,9 @@ def walk(source: str, lang: str) -> Iterator[Event]:
     open_tags: dict[str, int] = {}  # how many of each tag are open
     position = 0
     length = len(source)
+    tags_end = source.rfind(">") + 1  # every tag ends with ">": past the last one, all is text
     while position < length:
-        match = _TOKEN.search(source, position)
+        match = _TOKEN.search(source, position, tags_end)
         end = match.start() if match else length
         if end > position:
             raw = source[position:end]
