@@ -48,6 +48,14 @@ def regenerated_and_full(
     return again, pages_of(tmp_path / "docs"), pages_of(tmp_path / "full")
 
 
+NEW_TERM = "  - id: work\n    category: ip-concept\n    zh: 工作\n    ja: 活動\n    en: work\n"
+SERVICE_TERM = (
+    "  - id: service\n    category: ip-concept\n    zh: 公共服务\n    ja: 公共サービス\n    en: public services\n"
+)
+REFERENCE = (
+    "references:\n  - id: plan\n    kind: plan\n    zh: 工作要点\n    ja: 活動要点\n    en: work plan\n"
+)
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "a translation": lambda t: replace(t / "second-plan/ja.yml", "2022年活動要点", "2022年の重点"),
     "a source sentence": lambda t: replace(t / "third-plan/source.zh.md", "新建 3 家", "新建 4 家"),
@@ -55,6 +63,14 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a glossary note": lambda t: replace(
         t / "glossary.yml", "en: public services\n", "en: public services\n    note:\n      ja: 注記。\n"
     ),
+    "a glossary term added": lambda t: replace(t / "glossary.yml", "terms:\n", "terms:\n" + NEW_TERM),
+    "a glossary term removed": lambda t: replace(t / "glossary.yml", SERVICE_TERM, ""),
+    "a term's variants": lambda t: replace(
+        t / "glossary.yml",
+        "en: public services\n",
+        "en: public services\n    variants:\n      zh:\n        - 工作\n",
+    ),
+    "a reference added": lambda t: (t / "references.yml").write_text(REFERENCE, encoding="utf-8"),
     "an interface string": lambda t: replace(t / "ui.yml", "非公式訳", "非公式の訳"),
     "a publication removed": lambda t: shutil.rmtree(t / "third-plan"),
     "a publication added": lambda t: shutil.copytree(t / "third-plan", t / "fourth-plan"),
