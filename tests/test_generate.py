@@ -50,7 +50,8 @@ def regenerated_and_full(
 
 NEW_TERM = "  - id: work\n    category: ip-concept\n    zh: 工作\n    ja: 活動\n    en: work\n"
 SERVICE_TERM = (
-    "  - id: service\n    category: ip-concept\n    zh: 公共服务\n    ja: 公共サービス\n    en: public services\n"
+    "  - id: service\n    category: ip-concept\n"
+    "    zh: 公共服务\n    ja: 公共サービス\n    en: public services\n"
 )
 REFERENCE = (
     "references:\n  - id: plan\n    kind: plan\n    zh: 工作要点\n    ja: 活動要点\n    en: work plan\n"
