@@ -81,7 +81,7 @@ class Annotator:
         seen: set[tuple[str, str]] = set()  # (language, entry) already linked on this page
         out = []
         for piece in walk(fragment, lang):
-            if isinstance(piece, Text) and piece.element.annotated and piece.raw.strip() and piece.rewritable:
+            if isinstance(piece, Text) and piece.element.annotated and piece.raw.strip():
                 out.append(self.annotate_text(piece.text, piece.element.lang, seen))
             else:
                 out.append(piece.raw)

@@ -176,13 +176,9 @@ class Text(NamedTuple):
     """A run of text (entities decoded) in the element it stands in."""
 
     text: str
+    """``raw`` with its character references decoded (``script`` and ``style``: ``raw`` itself)."""
     raw: str
     element: Element
-
-    @property
-    def rewritable(self) -> bool:
-        """The run is its source text and nothing else, so a pass may write it anew."""
-        return html.unescape(self.raw) == self.text
 
 
 class Other(NamedTuple):
@@ -201,7 +197,9 @@ Event = Start | End | Text | Other
 # read them); each is matched atomically and the list possessively, and a comment with no end runs
 # to the end, so hostile input (``<a x"x"x"…``, thousands of ``<a x`` before a stray quote or of
 # ``<!--`` with no ``-->``) is read in one pass instead of trying every cut or rescanning.
-_ATTRIBUTE = r"""[^\s>/=][^\s/=>]*(?:\s*=+\s*(?:"[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?"""
+_NAME = r"[^\s>/=][^\s/=>]*"
+_VALUE = r"""(?:"[^"]*"|'[^']*'|[^\s>"'][^\s>]*)"""
+_ATTRIBUTE = rf"{_NAME}(?:\s*=+\s*{_VALUE})?"
 _TOKEN = re.compile(
     rf"""<(?:
         (?P<start>[a-zA-Z][^\s/>\x00]*)
@@ -213,7 +211,7 @@ _TOKEN = re.compile(
     )""",
     re.S | re.X,
 )
-_ATTRIBUTES = re.compile(r"""([^\s>/=][^\s/=>]*)(?:\s*=+\s*("[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?""")
+_ATTRIBUTES = re.compile(rf"({_NAME})(?:\s*=+\s*({_VALUE}))?")
 _RAW_TEXT = {tag: re.compile(rf"</{tag}(?=[\s/>])[^>]*>", re.I) for tag in ("script", "style")}
 
 

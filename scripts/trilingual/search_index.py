@@ -204,7 +204,7 @@ class IndexMemory:
     context: tuple[object, ...] = ()
     """What every record's indexed form depends on besides the record (a change drops them all)."""
     records: dict[tuple[object, ...], Doc] = field(default_factory=dict)
-    """By everything a :class:`~trilingual.search.Record` holds."""
+    """By everything a :class:`~trilingual.search.Record` holds (every field, lists as tuples)."""
     words: dict[str, tuple[list[tuple[int, int]], bytes]] = field(default_factory=dict)
     """A word's postings and their encoding (``"word":[delta,weight,…]``)."""
 
@@ -301,15 +301,7 @@ def text_docs(
     kept = memory.records if memory is not None else {}
     indexed: dict[tuple[object, ...], Doc] = {}
     for record in records:
-        record_key = (
-            record.url,
-            record.title,
-            tuple(record.parts),
-            tuple(record.concepts),
-            record.heading,
-            record.number,
-            record.row,
-        )
+        record_key = tuple(tuple(v) if isinstance(v, list) else v for v in vars(record).values())
         known = kept.get(record_key)
         if known is not None:
             indexed[record_key] = known
