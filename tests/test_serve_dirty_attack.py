@@ -57,14 +57,14 @@ def status(server: Server, path: str) -> int:
 
 def noticed(server: Server, change: Callable[[], None], timeout: float = 15) -> bool:
     """Make a change; whether the server rebuilt within ``timeout`` (then wait for it to settle)."""
-    before = server.builds()
+    before = server.reloads()
     time.sleep(1.1)
     change()
-    if not wait_for(lambda: server.builds() > before, timeout=timeout):
+    if not wait_for(lambda: server.reloads() > before, timeout=timeout):
         return False
     settled = -1
-    while server.builds() != settled:
-        settled = server.builds()
+    while server.reloads() != settled:
+        settled = server.reloads()
         time.sleep(2)
     return True
 
