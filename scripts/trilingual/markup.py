@@ -61,6 +61,10 @@ CARD_TERMS = "tl-card__terms"
 """Key terms listed on a card: a list, not text that uses them (not indexed)."""
 JUMP = "tl-jump"
 
+BODY = "<!-- trilingual:body -->"
+"""On its own line after a generated page's heading: the HTML after it goes past Markdown
+(see :mod:`trilingual.pagebody`)."""
+
 # Opting out.
 NO_ANNOTATE = "tl-no-annotate"
 """Nothing inside is annotated."""

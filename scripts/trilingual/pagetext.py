@@ -110,6 +110,7 @@ def environment() -> Environment:
     env.filters["title_meta"] = front_matter_string
     env.filters["safe_url"] = safe_url
     env.globals["markup"] = markup  # the class and attribute names of the markup contract
+    env.globals["body_marker"] = Markup(markup.BODY)  # where the page's HTML begins (see pagebody)
     return env
 
 

@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from . import pagebody
 from .bytecode import CompiledTemplates
 from .config import UI_FILE, SiteLanguages, site_languages
 from .csp import add_policy
@@ -112,6 +113,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.pages_read = 0
         self._filled: tuple[Library | None, dict[str, dict[str, str]]] = (None, {})
         """What the placeholders show, per language, for the library they were rendered from."""
+        self.bodies: dict[str, str] = {}
+        """The HTML bodies of the pages being built, by ``src_uri``, while Markdown converts the rest."""
         self.inputs = ""
         """What every page depends on (see :func:`trilingual.incremental.inputs_key`), this rebuild."""
 
@@ -236,7 +239,15 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         return env
 
     def on_page_content(self, content: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Glossary terms and references become links with a tooltip; the page feeds the search index."""
+        """The page's HTML body is put back (see :meth:`on_page_markdown`); glossary terms and
+        references become links with a tooltip; the page feeds the search index."""
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            try:
+                content = pagebody.join(content, body)
+            except ValueError as error:  # another plugin took the marker out of the page
+                raise PluginError(f"trilingual: {page.file.src_uri}: {error}") from None
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | pagebody.anchor_ids(body)
         if self.library is None:
             return content
         lang = _current_language(config, self._languages)
@@ -296,7 +307,11 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         return context
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Hand-written pages can show the list of publications and the translation status."""
+        """A generated page's HTML body goes past Markdown (see :mod:`trilingual.pagebody`).
+        Hand-written pages can show the list of publications and the translation status."""
+        markdown, body = pagebody.split(markdown)
+        if body is not None:
+            self.bodies[page.file.src_uri] = body
         if self.library is None:
             return markdown
         lang = _current_language(config, self._languages)
