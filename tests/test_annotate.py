@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trilingual.annotate import Annotator, Entry
+from trilingual.markup import walk
 
 IP = Entry(
     "intellectual-property",
@@ -97,3 +98,22 @@ def test_a_greater_than_sign_inside_an_attribute_value_is_not_the_end_of_the_tag
     html = "<p title=\"a>知识产权\" data-x='b>c'>1 < 2 知识产权</p>"
     out = annotator.annotate_html(html, "zh")
     assert out.startswith('<p title="a>知识产权" data-x=\'b>c\'>1 &lt; 2 <a class="tl-term" href="#ip"')
+
+
+ANNOTATED_PAGES = [
+    '<div lang="zh-Hans"><p>新建知识产权保护中心，知识产权</p></div><p lang="en">IP &amp; "IP" &lt;x&gt;</p>',
+    '<p lang="ja">知的財産権</p><h2>知识产权</h2><code>知识产权</code><p>加入《海牙协定》&#12290;知识产权</p>',
+    '<div class="tl-no-annotate">知识产权</div><p title="知识产权">a<br>知识产权<img src=x>知识产权</p>',
+    '<p>知识产权<span lang="en">intellectual property<b>IP</b></span></p><script>知识产权</script>',
+    "<ul><li>知识产权<li>知识产权</ul>  \n  <p>\t知识产权\u3000</p>",
+]
+
+
+def test_the_pieces_made_with_the_links_are_those_the_annotated_html_is_read_as() -> None:
+    """The search index reads the pieces :meth:`Annotator.annotated` makes; they must be what
+    walking the annotated HTML would give, or search would index another page than the reader's."""
+    for page in ANNOTATED_PAGES:
+        pieces = list(annotator().annotated(page, "zh"))
+        html = "".join(piece.raw for piece in pieces)
+        assert 'data-term="intellectual-property"' in html
+        assert pieces == list(walk(html, "zh")), page

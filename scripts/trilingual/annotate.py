@@ -16,13 +16,13 @@ stays calm and the page is not a row of Tab stops.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import markup
 from .config import LATIN_LANGUAGES
 from .entries import Entry
-from .markup import Text, walk
+from .markup import Element, End, Event, Start, Text, walk
 from .terms import TermMatcher
 
 
@@ -45,47 +45,63 @@ class Annotator:
             self._matchers[base] = TermMatcher(forms, ignore_case=base in LATIN_LANGUAGES)
         return self._matchers[base]
 
+    def annotated(self, fragment: str, lang: str) -> Iterator[Event]:
+        """The pieces of an HTML fragment whose default language is ``lang``, every eligible text
+        node annotated: what :func:`trilingual.markup.walk` reads from the annotated HTML, made in
+        the same pass (the search index reads them: the page is not walked twice). Everything
+        else (tags, attributes, comments, text left alone) is copied as written."""
+        seen: set[tuple[str, str]] = set()  # (language, entry) already linked on this page
+        for piece in walk(fragment, lang):
+            if isinstance(piece, Text) and piece.element.annotated and piece.raw.strip():
+                yield from self._linked(piece.text, piece.element, seen)
+            else:
+                yield piece
+
+    def annotate_html(self, fragment: str, lang: str) -> str:
+        """The annotated HTML of a fragment (see :meth:`annotated`)."""
+        return "".join(piece.raw for piece in self.annotated(fragment, lang))
+
     def annotate_text(self, text: str, lang: str, seen: set[tuple[str, str]] | None = None) -> str:
         """Plain text → escaped HTML with links for the entries found in it (only for those not
         yet in ``seen``, when given: the others keep their key in a plain ``<span>``)."""
-        base = _base_language(lang)
-        matches = self.matcher(lang).find(text)
-        out, position = [], 0
-        for match in matches:
-            entry = self.by_key[match.key]
-            out.append(html.escape(text[position : match.start], quote=False))
-            key = f'{markup.ENTRY_KEY[entry.kind]}="{html.escape(entry.id)}"'
-            if seen is not None and (base, entry.key) in seen:
-                out.append(f"<span {key}>{html.escape(match.text, quote=False)}</span>")
-                position = match.end
-                continue
-            if seen is not None:
-                seen.add((base, entry.key))
-            others = [code for code in self.label_languages if code != base and code in entry.labels]
-            tip = " · ".join(entry.labels[code] for code in others)
-            names = "".join(
-                f' {markup.name_attribute(code)}="{html.escape(entry.labels[code])}"' for code in others
-            )
-            out.append(
-                f'<a class="{markup.ENTRY_LINK[entry.kind]}" href="{html.escape(self.href(entry))}" '
-                f'{key} {markup.TIP}="{html.escape(tip)}"{names}>'
-                f"{html.escape(match.text, quote=False)}</a>"
-            )
-            position = match.end
-        out.append(html.escape(text[position:], quote=False))
-        return "".join(out)
+        return "".join(piece.raw for piece in self._linked(text, Element("", {}, lang), seen))
 
-    def annotate_html(self, fragment: str, lang: str) -> str:
-        """Annotate every eligible text node of an HTML fragment whose default language is ``lang``;
-        everything else (tags, attributes, comments, text left alone) is copied as written."""
-        seen: set[tuple[str, str]] = set()  # (language, entry) already linked on this page
-        out = []
-        for piece in walk(fragment, lang):
-            if isinstance(piece, Text) and piece.element.annotated and piece.raw.strip():
-                out.append(self.annotate_text(piece.text, piece.element.lang, seen))
+    def _linked(self, text: str, parent: Element, seen: set[tuple[str, str]] | None) -> Iterator[Event]:
+        """The pieces of ``text`` in ``parent``, annotated: escaped text, and links (or spans)
+        around the entries' names, each with the element :func:`walk` would read from its tag."""
+        base = _base_language(parent.lang)
+        position = 0
+        for match in self.matcher(base).find(text):
+            entry = self.by_key[match.key]
+            if match.start > position:
+                yield _text(text[position : match.start], parent)
+            attrs = {markup.ENTRY_KEY[entry.kind]: entry.id}
+            if seen is not None and (base, entry.key) in seen:
+                tag = "span"
             else:
-                out.append(piece.raw)
-        return "".join(out)
+                if seen is not None:
+                    seen.add((base, entry.key))
+                others = [code for code in self.label_languages if code != base and code in entry.labels]
+                tag = "a"
+                attrs = {
+                    "class": markup.ENTRY_LINK[entry.kind],
+                    "href": self.href(entry),
+                    **attrs,
+                    markup.TIP: " · ".join(entry.labels[code] for code in others),
+                    **{markup.name_attribute(code): entry.labels[code] for code in others},
+                }
+            element = parent.child(tag, attrs)
+            written = "".join(f' {name}="{html.escape(value)}"' for name, value in attrs.items())
+            yield Start(element, f"<{tag}{written}>")
+            yield _text(match.text, element)
+            yield End(element, f"</{tag}>")
+            position = match.end
+        if position < len(text):
+            yield _text(text[position:], parent)
+
+
+def _text(text: str, element: Element) -> Text:
+    return Text(text, html.escape(text, quote=False), element)
 
 
 def _base_language(lang: str) -> str:

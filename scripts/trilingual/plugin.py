@@ -41,7 +41,7 @@ from .pagecontext import alternates, not_found_context, reader_context, search_s
 from .pagetext import print_margins
 from .postbuild import DownloadsMemory, keep_404_pages, write_downloads, write_feed, write_robots
 from .render import Renderer
-from .search import page_records
+from .search import records_of
 from .search_index import write_search_index
 
 if TYPE_CHECKING:
@@ -251,9 +251,9 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if self.library is None:
             return content
         lang = _current_language(config, self._languages)
-        annotated = self.library.annotator(lang, page.url).annotate_html(content, lang)
-        title = html.unescape(page.title or "")
-        records = page_records(annotated, page.url, title, lang)
+        pieces = list(self.library.annotator(lang, page.url).annotated(content, lang))
+        annotated = "".join(piece.raw for piece in pieces)
+        records = records_of(pieces, page.url, html.unescape(page.title or ""), lang)
         self.memory.remember(lang, page.file.src_uri, content, records)
         self.pages_read += 1
         return annotated

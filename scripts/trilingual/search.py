@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import markup
-from .markup import Element, End, Start, Text, walk
+from .markup import Element, End, Event, Start, Text, walk
 
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30fc々〆]+")
 _WORD = re.compile(r"[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+(?:['’][a-z]+)?")
@@ -211,8 +211,8 @@ class _Extractor:
         self.row_anchor = ""
         self.loose: dict[str, list[str]] = {}
 
-    def feed(self, html: str) -> None:
-        for piece in walk(html, self.page_lang):
+    def feed(self, pieces: Iterable[Event]) -> None:
+        for piece in pieces:
             if isinstance(piece, Start):
                 self.start(piece.element, piece.void)
             elif isinstance(piece, End):
@@ -288,8 +288,14 @@ def _squeeze(text: str) -> str:
 
 
 def page_records(html: str, url: str, page_title: str, page_lang: str) -> list[Record]:
+    """The search records of a page's HTML (its content, as the theme puts it on the page)."""
+    return records_of(walk(html, page_lang), url, page_title, page_lang)
+
+
+def records_of(pieces: Iterable[Event], url: str, page_title: str, page_lang: str) -> list[Record]:
+    """:func:`page_records` from the pieces of the page's HTML (see :func:`trilingual.markup.walk`)."""
     extractor = _Extractor(page_lang)
-    extractor.feed(html)
+    extractor.feed(pieces)
     extractor.close()
     records = []
     for anchor, parts, heading, concepts, row in extractor.records:
