@@ -26,7 +26,7 @@ from trilingual.config import SiteLanguages
 from trilingual.errors import UserError
 from trilingual.generate import generate
 from trilingual.ingest import ingest
-from trilingual.pagetext import fill, front_matter_string, markdown_text, safe_url
+from trilingual.pagetext import _LINE_BREAK_RE, _one_line, fill, front_matter_string, markdown_text, safe_url
 from trilingual.render import Renderer
 from trilingual.schema import SCHEMA_DIR
 from trilingual.translations import write_updates
@@ -248,3 +248,11 @@ def test_a_title_in_printed_margins_is_a_css_string_it_cannot_leave() -> None:
     assert not any(c in value[1:-1] for c in '"<>{};') and "知识产权" in value
     margins = str(print_margins("A &amp; B", "https://example.org/en/x/"))
     assert margins.count("{") == margins.count("}") == 3 and "A \\26  B" in margins
+
+
+def test_a_printed_value_keeps_to_one_line_whatever_breaks_it() -> None:
+    """Values with no unprintable character skip the line-break rule: none of them can hold a break."""
+    breaks = [chr(code) for code in range(0x110000) if _LINE_BREAK_RE.search(f"a{chr(code)}b")]
+    assert "\n" in breaks and "\u2028" in breaks and "\x85" in breaks
+    assert not [char for char in breaks if char.isprintable()]
+    assert _one_line("a\r\n\n  b\u2029c") == "a b c"

@@ -90,8 +90,8 @@ def fill(template: str, **values: object) -> str:
 def _one_line(value: object) -> object:
     """Every value a template prints stays on one line: a blank line inside an HTML block
     would end it, and Markdown would read what follows (links, headings) as markup."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return _LINE_BREAK_RE.sub(" ", value)
+    if isinstance(value, str) and not isinstance(value, Markup) and not value.isprintable():
+        return _LINE_BREAK_RE.sub(" ", value)  # every line break is unprintable: most values are not
     return value
 
 
