@@ -21,6 +21,11 @@ tokenization (:mod:`trilingual.search`). Under each edition's ``search/`` folder
 Files other than ``meta.json`` are named by a hash of their content, so a browser may keep
 them; ``meta.json`` is revalidated on every first search of a page.
 
+In ``mkdocs serve``, a rebuild after an edit works out again only what the edit changed: the
+records it changed, the postings of their words, the files those are in (see :class:`IndexMemory`);
+every other piece is the last index's, kept by everything it is made of, so the files are always
+those a fresh index writes.
+
 Records of the glossary and references pages are built from the glossary and the references
 themselves (one per entry, each language's term, reading and note apart), not read back from
 their HTML, so a result never shows fields glued together.
@@ -32,11 +37,12 @@ import bisect
 import hashlib
 import json
 import math
+import os
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,6 +167,7 @@ class Doc:
     _show: bytes = field(default=b"", compare=False, repr=False)
     _norm: float = field(default=-1.0, compare=False, repr=False)
     _postings: list[tuple[str, int]] = field(default_factory=list, compare=False, repr=False)
+    _length: float = field(default=-1.0, compare=False, repr=False)
 
     def shown(self) -> bytes:
         """What a result shows, encoded."""
@@ -182,31 +189,54 @@ class Doc:
         return self._postings
 
     def add(self, tokens: Iterable[str], weight: float) -> None:
+        self._length = -1.0
         for token in tokens:
             self.counts[token] = self.counts.get(token, 0.0) + weight
 
     def at_least(self, tokens: Iterable[str], weight: float) -> None:
+        self._length = -1.0
         for token in tokens:
             self.counts[token] = max(self.counts.get(token, 0.0), weight)
 
     @property
     def length(self) -> float:
-        return sum(self.counts.values())
+        if self._length < 0:
+            self._length = sum(self.counts.values())
+        return self._length
 
 
 @dataclass
 class IndexMemory:
     """What an edition's index keeps between the rebuilds of ``mkdocs serve`` (one per edition,
-    held by :class:`trilingual.incremental.EditionMemory`): each record's indexed form and
-    postings, and each word's encoded postings, reused while they are the same. An edit then
-    costs the index the records it changed, not the whole library's."""
+    held by :class:`trilingual.incremental.EditionMemory`), each piece reused while what it is
+    made of is the same, so that an edit costs the index the records it changed, not the whole
+    library's:
+
+    * each record's indexed form (a :class:`Doc`, with its postings), by the record;
+    * the glossary's and references' records, by the glossary, references and strings;
+    * the postings of every word: while the records are as many and their average lengths the
+      same (rounded, see :func:`weights`), only the words of the records that are not the same
+      objects as before are worked out again;
+    * each word's encoded postings, by its postings;
+    * each file's name and content, by the encoded parts it is joined from: a file none of
+      whose parts changed is neither encoded nor hashed again.
+
+    Each rebuild keeps only what it used, so the memory does not grow across rebuilds."""
 
     context: tuple[object, ...] = ()
     """What every record's indexed form depends on besides the record (a change drops them all)."""
     records: dict[tuple[object, ...], Doc] = field(default_factory=dict)
     """By everything a :class:`~trilingual.search.Record` holds (every field, lists as tuples)."""
+    entries: tuple[tuple[object, ...], list[Doc]] = ((), [])
+    """The glossary's and references' records, after everything they are made of."""
+    docs: list[Doc] = field(default_factory=list)
+    """The last index's records, in order, with their average length per kind and postings."""
+    average: dict[int, float] = field(default_factory=dict)
+    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     words: dict[str, tuple[list[tuple[int, int]], bytes]] = field(default_factory=dict)
     """A word's postings and their encoding (``"word":[delta,weight,…]``)."""
+    files: dict[tuple[object, ...], tuple[str, bytes]] = field(default_factory=dict)
+    """A file's name and content, by its folder and the parts it is made of."""
 
 
 @cache
@@ -329,7 +359,7 @@ def text_docs(
         doc.add(set(tokenizer.tokens(record.title, lang)), W_PAGE_TITLE)
         for key in record.concepts:
             for token, weight in concepts.tokens.get(key, {}).items():
-                doc.counts[token] = max(doc.counts.get(token, 0.0), weight)
+                doc.at_least((token,), weight)
             if key in concepts.names:
                 doc.concepts.append(key)
         if doc.concepts:
@@ -465,10 +495,30 @@ def _dumps(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _named(folder: str, content: bytes, files: dict[str, bytes]) -> str:
-    name = hashlib.sha256(content).hexdigest()[:16]
-    files[f"{folder}/{name}.json"] = content
-    return name
+class _Files:
+    """The files of an index, each named by a hash of its content. A file is given with the
+    parts it is made of (``key``) and a function that joins them: with a memory, a file made of
+    the same parts as one of the last index is that file, not joined or hashed again."""
+
+    def __init__(self, memory: IndexMemory | None) -> None:
+        self.memory = memory
+        self.files: dict[str, bytes] = {}
+        self.made: dict[tuple[object, ...], tuple[str, bytes]] = {}
+
+    def add(self, folder: str, key: tuple[object, ...], content: Callable[[], bytes]) -> str:
+        key = (folder, *key)
+        made = self.made.get(key) or (self.memory.files.get(key) if self.memory is not None else None)
+        if made is None:
+            joined = content()
+            made = (hashlib.sha256(joined).hexdigest()[:16], joined)
+        self.made[key] = made
+        self.files[f"{folder}/{made[0]}.json"] = made[1]
+        return made[0]
+
+    def done(self) -> dict[str, bytes]:
+        if self.memory is not None:
+            self.memory.files = self.made
+        return self.files
 
 
 def bucket_of(word: str, buckets: int) -> int:
@@ -476,22 +526,74 @@ def bucket_of(word: str, buckets: int) -> int:
     return ord(word[0]) % buckets
 
 
-def weights(docs: list[Doc]) -> dict[str, list[tuple[int, int]]]:
+def weights(docs: list[Doc], memory: IndexMemory | None = None) -> dict[str, list[tuple[int, int]]]:
     """Every token's postings: (record number, quantised BM25 term-frequency part × boost).
 
     The average length of a kind of record is rounded to a whole token: BM25 hardly notices, and
-    an edit of one record then leaves the weights of every other record as they were."""
+    an edit of one record then leaves the weights of every other record as they were; with
+    ``memory``, only the postings of the words of the records that changed are then redone."""
     totals: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
     for doc in docs:
         total = totals[doc.kind]
         total[0] += doc.length
         total[1] += 1
     average = {kind: float(round(total / count)) for kind, (total, count) in totals.items()}
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, doc in enumerate(docs):
-        for token, weight in doc.postings(average[doc.kind]):
-            postings[token].append((number, weight))
+    changed = _changed(docs, average, memory)
+    if memory is not None and changed is not None:
+        postings = _updated(memory.postings, changed, memory.docs, docs, average)
+    else:
+        postings = defaultdict(list)
+        for number, doc in enumerate(docs):
+            for token, weight in doc.postings(average[doc.kind]):
+                postings[token].append((number, weight))
+    if memory is not None:
+        memory.docs, memory.average, memory.postings = list(docs), average, postings
     return postings
+
+
+def _changed(docs: list[Doc], average: dict[int, float], memory: IndexMemory | None) -> list[int] | None:
+    """The numbers of the records that are not those of the last index, when the postings of
+    the others are the same (as many records, the same averages) and they are few enough for
+    an update to be cheaper than the whole; else None."""
+    if memory is None or memory.average != average or len(memory.docs) != len(docs):
+        return None
+    changed = [
+        number for number, (old, new) in enumerate(zip(memory.docs, docs, strict=True)) if old is not new
+    ]
+    return changed if len(changed) * 4 <= len(docs) else None
+
+
+def _updated(
+    postings: dict[str, list[tuple[int, int]]],
+    changed: list[int],
+    before: list[Doc],
+    docs: list[Doc],
+    average: dict[int, float],
+) -> dict[str, list[tuple[int, int]]]:
+    """``postings`` of ``before`` made those of ``docs``, which differ at the numbers ``changed``
+    (the averages being the same): the other words keep their lists, the same objects."""
+    gone: dict[str, list[int]] = defaultdict(list)
+    added: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number in changed:
+        old, new = before[number], docs[number]
+        for token, _ in old.postings(average[old.kind]):
+            gone[token].append(number)
+        for token, weight in new.postings(average[new.kind]):
+            added[token].append((number, weight))
+    out = dict(postings)
+    for word in gone.keys() | added.keys():
+        merged = list(postings.get(word, ()))
+        for number in gone.get(word, ()):  # a list holds a record number once, in order
+            at = bisect.bisect_left(merged, (number,))
+            if at < len(merged) and merged[at][0] == number:
+                del merged[at]
+        for entry in added.get(word, ()):
+            bisect.insort(merged, entry)
+        if merged:
+            out[word] = merged
+        else:
+            del out[word]
+    return out
 
 
 def _encoded_postings(word: str, postings: list[tuple[int, int]]) -> bytes:
@@ -512,8 +614,9 @@ def build_files(
     memory: IndexMemory | None = None,
 ) -> dict[str, bytes]:
     """Every file of an edition's index, by path relative to its ``search/`` folder."""
-    files: dict[str, bytes] = {}
-    postings = weights(docs)
+    files = _Files(memory)
+    postings = weights(docs, memory)
+    words = sorted(postings)
 
     # Postings shards: words in sorted order, cut at about SHARD_BYTES.
     known = memory.words if memory is not None else {}
@@ -522,21 +625,21 @@ def build_files(
     shard_names: list[str] = []
     shard: list[bytes] = []
     size = 0
-    for word in sorted(postings):
+    for word in words:
         kept = known.get(word)
-        if kept is None or kept[0] != postings[word]:
+        if kept is None or (kept[0] is not postings[word] and kept[0] != postings[word]):
             kept = (postings[word], _encoded_postings(word, postings[word]))
         encoded[word] = kept
         member = kept[1]
         entry = len(member) + 1
         if shard and size + entry > SHARD_BYTES:
-            shard_names.append(_named("s", b"{" + b",".join(shard) + b"}", files))
+            shard_names.append(_shard(shard, files))
             shard, size = [], 0
         shard.append(member)
         shard_of[word] = len(shard_names)
         size += entry
     if shard:
-        shard_names.append(_named("s", b"{" + b",".join(shard) + b"}", files))
+        shard_names.append(_shard(shard, files))
     if memory is not None:
         memory.words = encoded
 
@@ -544,12 +647,14 @@ def build_files(
     lexicon_bytes = sum(len(w.encode("utf-8")) + 12 for w in postings)
     buckets = max(1, math.ceil(lexicon_bytes / LEXICON_BYTES))
     columns: list[tuple[list[str], list[int], list[int]]] = [([], [], []) for _ in range(buckets)]
-    for word in sorted(postings):
-        words, frequencies, shards = columns[bucket_of(word, buckets)]
-        words.append(word)
+    for word in words:
+        bucket, frequencies, shards = columns[bucket_of(word, buckets)]
+        bucket.append(word)
         frequencies.append(len(postings[word]))
         shards.append(shard_of[word])
-    lexicon = [_named("l", _dumps({"w": w, "f": f, "s": s}), files) for w, f, s in columns]
+    lexicon = [
+        files.add("l", (tuple(w), tuple(f), tuple(s)), partial(_bucket, w, f, s)) for w, f, s in columns
+    ]
 
     # Fragments: consecutive records, a new one at a page boundary past half the size.
     fragments: list[list[Any]] = []
@@ -565,11 +670,9 @@ def build_files(
         nonlocal current, titles, used, first, size
         if not current:
             return
-        page_titles = _dumps([[n, t] for n, t in titles.items()])
-        content = b'{"t":' + page_titles + b',"d":[' + b",".join(current) + b"]"
-        if used:
-            content += b',"k":{' + b",".join(concepts.encoded(key) for key in sorted(used)) + b"}"
-        fragments.append([first, _named("f", content + b"}", files)])
+        names = tuple(concepts.encoded(key) for key in sorted(used))
+        key = (tuple(titles.items()), *current, names)
+        fragments.append([first, files.add("f", key, lambda: _fragment(titles, current, names))])
         current, titles, used, first, size = [], {}, set(), end, 0
 
     for number, doc in enumerate(docs):
@@ -601,8 +704,25 @@ def build_files(
         "pages": pages,
         "publications": [list(p) for p in publications],
     }
-    files["meta.json"] = _dumps(meta)
-    return files
+    out = files.done()
+    out["meta.json"] = _dumps(meta)
+    return out
+
+
+def _shard(members: list[bytes], files: _Files) -> str:
+    return files.add("s", tuple(members), lambda: b"{" + b",".join(members) + b"}")
+
+
+def _bucket(words: list[str], frequencies: list[int], shards: list[int]) -> bytes:
+    return _dumps({"w": words, "f": frequencies, "s": shards})
+
+
+def _fragment(titles: dict[int, str], shown: list[bytes], names: tuple[bytes, ...]) -> bytes:
+    """``{"t":[[page,title],…],"d":[record,…],"k":{concept:[name,…],…}}``."""
+    content = b'{"t":' + _dumps([[n, t] for n, t in titles.items()]) + b',"d":[' + b",".join(shown) + b"]"
+    if names:
+        content += b',"k":{' + b",".join(names) + b"}"
+    return content + b"}"
 
 
 def edition_docs(
@@ -625,9 +745,30 @@ def edition_docs(
     pages = [r for r in records if r.url.split("#", 1)[0] not in entry_pages]
     docs = text_docs(pages, tokenizer, concepts, lang, prefix, numbers, memory)
     if library is not None:
-        docs += glossary_docs(library, lang, prefix, tokenizer)
-        docs += reference_docs(library, lang, prefix, tokenizer)
+        docs += _entry_docs(library, lang, prefix, tokenizer, memory)
     return docs, concepts, publications
+
+
+def _entry_docs(
+    library: Library, lang: str, prefix: str, tokenizer: Tokenizer, memory: IndexMemory | None
+) -> list[Doc]:
+    """The glossary's records, then the references', the same objects as the last index's while
+    everything they are made of is the same."""
+    key = (
+        lang,
+        prefix,
+        tokenizer,
+        library.languages,
+        library.ui.get(lang),
+        library.glossary,
+        library.references,
+    )
+    if memory is not None and memory.entries[0] == key:
+        return memory.entries[1]
+    docs = glossary_docs(library, lang, prefix, tokenizer) + reference_docs(library, lang, prefix, tokenizer)
+    if memory is not None:
+        memory.entries = (key, docs)
+    return docs
 
 
 _CONCEPTS: dict[int, tuple[Library | None, Tokenizer, Concepts]] = {}
@@ -677,7 +818,10 @@ def write_search_index(
     docs, concepts, publications = edition_docs(records, library, lang, prefix, memory)
     files = build_files(docs, concepts, lang, publications, memory)
     directory = edition_dir(site, lang, languages)
-    present = {p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()}
+    present: set[str] = set()
+    for folder, _, names in os.walk(directory):
+        inner = Path(folder).relative_to(directory).as_posix()
+        present.update(names if inner == "." else (f"{inner}/{name}" for name in names))
     for name in present - set(files):
         (directory / name).unlink()
     for name, content in files.items():
