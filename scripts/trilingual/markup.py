@@ -219,9 +219,11 @@ _ATTRIBUTES = re.compile(rf"({_NAME})(?:\s*=+\s*({_VALUE}))?")
 _RAW_TEXT = {tag: re.compile(rf"</{tag}(?=[\s/>])[^>]*>", re.I) for tag in ("script", "style")}
 
 
-def _attributes(source: str) -> dict[str, str]:
+@lru_cache(maxsize=4096)
+def _attributes(source: str) -> Mapping[str, str]:
     """A start tag's attributes, names in lower case, values unquoted and decoded; the last of
-    a repeated name wins."""
+    a repeated name wins. Kept by their source (most tags of a page repeat another's), so the
+    mapping is shared and never changed."""
     attrs: dict[str, str] = {}
     if not source or source.isspace():
         return attrs
