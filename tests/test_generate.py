@@ -13,6 +13,7 @@ from conftest import two_plans
 from trilingual.config import SiteLanguages
 from trilingual.errors import UserError
 from trilingual.generate import Generation, regenerate
+from trilingual.render import Renderer
 
 LANGS = SiteLanguages("zh", ("ja", "en"), (("zh", "中文"), ("ja", "日本語"), ("en", "English")))
 
@@ -84,6 +85,36 @@ def test_regenerating_writes_what_a_full_generation_writes(
 ) -> None:
     _, written, full = regenerated_and_full(translations, tmp_path, first, edit)
     assert written == full
+
+
+def hand_written_fills(generation: Generation) -> dict[str, tuple[str, str]]:
+    """What the home page and the status page show, per language (the plugin fills them in)."""
+    renderer = Renderer(generation.library)
+    return {lang: (renderer.render_catalogue(lang), renderer.render_status(lang)) for lang in LANGS.all}
+
+
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_the_catalogue_and_status_after_an_edit_are_a_full_generations(
+    translations: Path, tmp_path: Path, first: Generation, edit: Callable[[Path], None]
+) -> None:
+    hand_written_fills(first)  # what the first library derived, which the next one may keep
+    edit(translations)
+    again, _ = regenerate(translations, tmp_path / "docs", LANGS, pdfs=False, previous=first)
+    full, _ = regenerate(translations, tmp_path / "full", LANGS, pdfs=False)
+    assert hand_written_fills(again) == hand_written_fills(full)
+
+
+def test_a_translation_edit_looks_again_at_its_publication_only(
+    translations: Path, tmp_path: Path, first: Generation
+) -> None:
+    """What pages show of an unchanged publication is derived once (see ``Library.derived``)."""
+    before = hand_written_fills(first)
+    again, _, _ = regenerated_and_full(translations, tmp_path, first, EDITS["a translation"])
+    derived = {p.id: facts for p, facts in again.library._derived.values()}
+    kept = {p.id: facts for p, facts in first.library._derived.values()}
+    assert derived["third-plan"] is kept["third-plan"]
+    assert "second-plan" not in derived or derived["second-plan"] is not kept["second-plan"]
+    assert hand_written_fills(again) != before  # the edited title shows
 
 
 def test_a_translation_edit_renders_only_its_publication(

@@ -66,6 +66,8 @@ def regenerate(
     fingerprint = input_fingerprint(translations_dir)
     loaded = _unchanged_publications(previous, fingerprint)
     library = load(translations_dir, languages, docs_dir, loaded, only)
+    if previous is not None:
+        library.inherit(previous.library)
     renderer = Renderer(library)
     before = (
         previous if previous and previous.pdfs == pdfs and _same_site(previous.library, library) else None
@@ -119,11 +121,22 @@ def _links(
 ) -> tuple[Any, ...]:
     """What a publication's pages show that the rest of the library decides: its sections' key
     terms (with their names) and related sections, and whether it is the library's only
-    publication. A glossary note or a reference changes none of it."""
+    publication. A glossary note or a reference changes none of it. Derived from the
+    publication's own text (a section's key terms are weighed within its publication), so kept
+    while it is unchanged."""
     library = renderer.library
+    single = len(library.publications) == 1
+    return library.derived(
+        publication, ("links", single), lambda: _new_links(library, publication, names, single)
+    )
+
+
+def _new_links(
+    library: Library, publication: Publication, names: dict[str, tuple[tuple[str, str], ...]], single: bool
+) -> tuple[Any, ...]:
     refs = library.term_refs
     return (
-        len(library.publications) == 1,
+        single,
         tuple(
             (
                 tuple((key, names.get(key)) for key in refs.key_entries(publication.id, section.id)),
@@ -153,6 +166,10 @@ def _shared(renderer: Renderer) -> tuple[Any, ...]:
 
 
 def _titles(renderer: Renderer, publication: Publication) -> tuple[str, ...]:
+    return renderer.library.derived(publication, ("titles",), lambda: _new_titles(renderer, publication))
+
+
+def _new_titles(renderer: Renderer, publication: Publication) -> tuple[str, ...]:
     languages = renderer.library.languages.all
     return (
         publication.id,

@@ -9,14 +9,16 @@ in a publication (interface strings, translation dates, change history) the libr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .annotate import Annotator
 from .config import GLOSSARY_PAGE, REFERENCES_PAGE, UI_FILE, SiteLanguages, load_ui, reserved_names
-from .crossref import CrossReferences, cross_references
+from .crossref import CrossReferences, Occurrence, cross_references
 from .entries import Entry
 from .errors import TranslationError
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
@@ -25,6 +27,8 @@ from .publication import Publication, load_publications
 from .references import REFERENCES_FILE, Reference, load_references
 from .search import Tokenizer
 from .status import Coverage, coverage
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -38,9 +42,38 @@ class Library:
     glossary: Glossary
     references: tuple[Reference, ...] = ()
     _annotators: dict[tuple[str, str], Annotator] = field(default_factory=dict, repr=False)
-    _coverage: dict[tuple[str, tuple[str, ...] | None], list[Coverage]] = field(
+    _derived: dict[str, tuple[Publication, dict[Hashable, Any]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    """Per publication id: the publication, and what was derived from it (see :meth:`derived`)."""
+
+    def derived(self, publication: Publication, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute`` derives from ``publication`` with the library's languages, interface
+        strings, glossary and references, and nothing else of the library: computed once, and
+        kept by the next library when those are the same (see :meth:`inherit`)."""
+        kept = self._derived.get(publication.id)
+        if kept is None or kept[0] is not publication:
+            kept = self._derived[publication.id] = (publication, {})
+        if key not in kept[1]:
+            kept[1][key] = compute()
+        value: T = kept[1][key]
+        return value
+
+    def inherit(self, previous: Library) -> None:
+        """Keep what ``previous`` derived from the publications this library has unchanged (the
+        same objects), when the languages, interface strings, glossary and references are the
+        same: after one translation's edit, only its publication is looked at again."""
+        if (previous.languages, previous.ui, previous.glossary, previous.references) != (
+            self.languages,
+            self.ui,
+            self.glossary,
+            self.references,
+        ):
+            return
+        mine = {publication.id: publication for publication in self.publications}
+        for publication_id, (publication, facts) in previous._derived.items():
+            if mine.get(publication_id) is publication:
+                self._derived[publication_id] = (publication, facts)
 
     @cached_property
     def term_entries(self) -> tuple[Entry, ...]:
@@ -71,11 +104,23 @@ class Library:
 
     @cached_property
     def term_refs(self) -> CrossReferences:
-        return cross_references(self.publications, self.term_entries)
+        return self._cross_references("terms", self.term_entries)
 
     @cached_property
     def reference_refs(self) -> CrossReferences:
-        return cross_references(self.publications, self.reference_entries)
+        return self._cross_references("references", self.reference_entries)
+
+    def _cross_references(self, kind: str, entries: tuple[Entry, ...]) -> CrossReferences:
+        """Where ``entries`` occur, found publication by publication (each publication's own
+        occurrences depend on its text alone), in the order of the publications."""
+        occurrences: dict[str, list[Occurrence]] = {}
+        section_entries: dict[tuple[str, str], Counter[str]] = {}
+        for publication in self.publications:
+            own = self.derived(publication, ("refs", kind), partial(cross_references, [publication], entries))
+            for entry_id, found in own.occurrences.items():
+                occurrences.setdefault(entry_id, []).extend(found)
+            section_entries.update(own.section_entries)
+        return CrossReferences(occurrences, section_entries)
 
     # -- what pages show beyond the text: counted or read (from git) when a page asks -----
 
@@ -83,10 +128,12 @@ class Library:
         """How much of each translation (or those of ``languages``) there is, for the whole
         publication: the rows ``trilingual status`` reports as section ``all`` (counted once:
         the catalogue, the status page and each page of the publication ask)."""
-        key = (publication.id, tuple(languages) if languages is not None else None)
-        if key not in self._coverage:
-            self._coverage[key] = [row for row in coverage(publication, languages) if row.section == "all"]
-        return self._coverage[key]
+        key = ("coverage", tuple(languages) if languages is not None else None)
+        return self.derived(
+            publication,
+            key,
+            lambda: [row for row in coverage(publication, languages) if row.section == "all"],
+        )
 
     def translated(self, publication: Publication, lang: str) -> dt.date | None:
         """When the translation into ``lang`` last changed."""

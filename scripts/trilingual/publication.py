@@ -98,7 +98,16 @@ class Publication:
         return self.alignments[language].translation(segment.id)
 
     def state(self, language: str, segment: Segment) -> State:
-        return state_of(segment, self.translation(language, segment))
+        """Where the sentence stands in ``language`` (known once per publication: the pages, the
+        catalogue, the status page and the review lists all ask)."""
+        states = self._states.setdefault(language, {})
+        if segment not in states:
+            states[segment] = state_of(segment, self.translation(language, segment))
+        return states[segment]
+
+    @cached_property
+    def _states(self) -> dict[str, dict[Segment, State]]:
+        return {}
 
     def sections(self) -> Iterator[Section]:
         return iter(self.document.sections)

@@ -374,6 +374,14 @@ class Renderer:
     # -- what every page of a publication shows ------------------------------------------------
 
     def _context(self, publication: Publication, lang: str) -> dict[str, Any]:
+        """What every page of a publication shows in ``lang`` (and the catalogue of it), made once
+        per publication: kept from one rebuild to the next while the publication is unchanged
+        (see :meth:`~trilingual.library.Library.derived`). Never modified by those it is given to."""
+        return self.library.derived(
+            publication, ("context", lang), lambda: self._new_context(publication, lang)
+        )
+
+    def _new_context(self, publication: Publication, lang: str) -> dict[str, Any]:
         metadata = publication.document.metadata
         return {
             "publication": publication,
