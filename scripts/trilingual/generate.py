@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .config import SiteLanguages
+from .config import UI_FILE, SiteLanguages
 from .files import is_generated, sync_generated
+from .glossary import GLOSSARY_FILE
 from .library import Library, load
 from .publication import Publication
+from .references import REFERENCES_FILE
 from .render import Renderer
 
 Fingerprint = dict[Path, tuple[int, int]]
@@ -65,7 +67,10 @@ def regenerate(
     ``only``: render these publications and no other (serving one of a large library)."""
     fingerprint = input_fingerprint(translations_dir)
     loaded = _unchanged_publications(previous, fingerprint)
-    library = load(translations_dir, languages, docs_dir, loaded, only)
+    same_shared = (
+        previous.library if previous and _same_shared_files(previous, fingerprint, translations_dir) else None
+    )
+    library = load(translations_dir, languages, docs_dir, loaded, only, same_shared)
     if previous is not None:
         library.inherit(previous.library)
     renderer = Renderer(library)
@@ -103,6 +108,12 @@ def _unchanged_publications(previous: Generation | None, fingerprint: Fingerprin
         if _under(previous.fingerprint, folder) == _under(fingerprint, folder):
             kept[folder] = publication
     return kept
+
+
+def _same_shared_files(previous: Generation, fingerprint: Fingerprint, translations_dir: Path) -> bool:
+    """Whether the interface strings, glossary and references files are as ``previous`` read them."""
+    paths = [(translations_dir / name).resolve() for name in (UI_FILE, GLOSSARY_FILE, REFERENCES_FILE)]
+    return all(previous.fingerprint.get(path) == fingerprint.get(path) for path in paths)
 
 
 def _under(fingerprint: Fingerprint, folder: Path) -> Fingerprint:

@@ -179,14 +179,18 @@ def load(
     docs_dir: Path | None = None,
     loaded: Mapping[Path, Publication] | None = None,
     only: frozenset[str] = frozenset(),
+    shared: Library | None = None,
 ) -> Library:
     """Ingest every publication and read translations, glossary, references and interface strings.
 
     With ``docs_dir``, a publication may not take the name of a hand-written page there;
     ``loaded``: publications already read from folders that did not change since, by folder;
-    ``only``: the publications to read (all when empty).
+    ``only``: the publications to read (all when empty); ``shared``: a library of the same
+    languages whose interface strings, glossary and references are taken as they are (their
+    files did not change since).
     """
-    ui = load_ui(translations_dir / UI_FILE, languages)
+    shared = shared if shared is not None and shared.languages == languages else None
+    ui = shared.ui if shared else load_ui(translations_dir / UI_FILE, languages)
     publications = load_publications(translations_dir, list(languages.targets), loaded, only)
     reserved = reserved_names(languages, docs_dir)
     for publication in publications:
@@ -196,6 +200,9 @@ def load(
                 f"{publication.id!r} is the name of a page or folder the site already has",
                 hint="rename the publication's folder (its name becomes the URL)",
             )
-    glossary = load_glossary(translations_dir / GLOSSARY_FILE, languages.all)
-    references = load_references(translations_dir / REFERENCES_FILE, languages.all)
+    if shared:
+        glossary, references = shared.glossary, shared.references
+    else:
+        glossary = load_glossary(translations_dir / GLOSSARY_FILE, languages.all)
+        references = load_references(translations_dir / REFERENCES_FILE, languages.all)
     return Library(tuple(publications), languages, ui, glossary, references)
