@@ -79,7 +79,8 @@ class EditionMemory:
     """By the page's ``src_uri``."""
     order: list[str] = field(default_factory=list)
     """The edition's pages in the order MkDocs reads them (the order of search records)."""
-    dests: set[Path] = field(default_factory=set)
+    dests: set[str] = field(default_factory=set)
+    """The pages' output files (``abs_dest_path``)."""
     index: IndexMemory = field(default_factory=IndexMemory)
     """What the edition's search index can reuse of its last build."""
 
@@ -116,8 +117,8 @@ class Memory:
         """Remember what the build of ``lang`` about to start sees, and say what it must rebuild."""
         edition = self.editions.setdefault(lang, EditionMemory())
         pages = list(files.documentation_pages())
-        dests = {Path(file.abs_dest_path) for file in pages}
-        removed = sorted(edition.dests - dests)
+        dests = {file.abs_dest_path for file in pages}
+        removed = sorted(Path(dest) for dest in edition.dests - dests)
         modified = {file.src_uri for file in pages if file.is_modified()}
 
         reasons = []
