@@ -8,6 +8,10 @@ names live in attributes (``data-tip``, all in one line for the no-script toolti
 ``data-zh``, ``data-ja``, ``data-en`` one each, for the reader script's popover), so the search
 index, which reads text only, keeps the plain text.
 
+Malformed HTML is never made worse: after text holding a ``<`` that started no tag (``<x y="…``
+with its quote never closed), which the quotes and ``>`` of a link could turn into a tag,
+nothing is annotated.
+
 Only a term's first occurrence on a page (a section) in each language becomes a link; later
 ones stay plain text in a ``<span>`` that keeps ``data-term`` for the search index, so the text
 stays calm and the page is not a row of Tab stops.
@@ -16,13 +20,14 @@ stays calm and the page is not a row of Tab stops.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import markup
 from .config import LATIN_LANGUAGES
 from .entries import Entry
-from .markup import Element, End, Event, Start, Text, walk
+from .markup import RAW_TEXT_TAGS, Element, End, Event, Start, Text, walk
 from .terms import TermMatcher
 
 
@@ -51,8 +56,13 @@ class Annotator:
         the same pass (the search index reads them: the page is not walked twice). Everything
         else (tags, attributes, comments, text left alone) is copied as written."""
         seen: set[tuple[str, str]] = set()  # (language, entry) already linked on this page
+        intact = True
         for piece in walk(fragment, lang):
-            if isinstance(piece, Text) and piece.element.annotated and piece.raw.strip():
+            if intact and isinstance(piece, Text) and piece.element.tag not in RAW_TEXT_TAGS:
+                # A "<" that started no tag (malformed HTML, as in <x y="…) could become one with
+                # the quotes and ">" of a link written after it: nothing after it is annotated.
+                intact = not _TAG_LIKE.search(piece.raw)
+            if intact and isinstance(piece, Text) and piece.element.annotated and piece.raw.strip():
                 yield from self._linked(piece.text, piece.element, seen)
             else:
                 yield piece
@@ -98,6 +108,9 @@ class Annotator:
             position = match.end
         if position < len(text):
             yield _text(text[position:], parent)
+
+
+_TAG_LIKE = re.compile(r"<[A-Za-z!/?]")
 
 
 def _text(text: str, element: Element) -> Text:

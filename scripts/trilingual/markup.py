@@ -216,7 +216,9 @@ _TOKEN = re.compile(
     re.S | re.X,
 )
 _ATTRIBUTES = re.compile(rf"({_NAME})(?:\s*=+\s*({_VALUE}))?")
-_RAW_TEXT = {tag: re.compile(rf"</{tag}(?=[\s/>])[^>]*>", re.I) for tag in ("script", "style")}
+RAW_TEXT_TAGS = ("script", "style")
+"""Elements whose content is raw text up to their end tag, never tags."""
+_RAW_TEXT = {tag: re.compile(rf"</{tag}(?=[\s/>])[^>]*>", re.I) for tag in RAW_TEXT_TAGS}
 
 
 @lru_cache(maxsize=4096)
@@ -254,6 +256,9 @@ def walk(source: str, lang: str) -> Iterator[Event]:
             return
         raw = match.group()
         position = match.end()
+        if raw.startswith("<!--") and not raw.endswith("-->"):  # the search stopped at the last ">"
+            yield Other(source[match.start() :])  # a comment with no end runs to the end
+            return
         tag = match.group("start")
         if tag is not None:
             tag = tag.lower()

@@ -39,8 +39,8 @@ def split(markdown: str) -> tuple[str, str | None]:
 
 
 def join(content: str, body: str) -> str:
-    """The page's HTML with its body back in place of the marker."""
-    before, found, after = content.partition(BODY)
+    """The page's HTML with its body back in place of the marker (the last thing Markdown read)."""
+    before, found, after = content.rpartition(BODY)
     if not found:
         raise ValueError("the page's HTML lost its body marker")
     return f"{before}{body}{after}"

@@ -113,6 +113,8 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.pages_read = 0
         self._filled: tuple[Library | None, dict[str, dict[str, str]]] = (None, {})
         """What the placeholders show, per language, for the library they were rendered from."""
+        self.generated: frozenset[str] = frozenset()
+        """The generated pages, by path under ``docs/`` (MkDocs' ``src_uri``)."""
         self.bodies: dict[str, str] = {}
         """The HTML bodies of the pages being built, by ``src_uri``, while Markdown converts the rest."""
         self.inputs = ""
@@ -309,9 +311,10 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's HTML body goes past Markdown (see :mod:`trilingual.pagebody`).
         Hand-written pages can show the list of publications and the translation status."""
-        markdown, body = pagebody.split(markdown)
-        if body is not None:
-            self.bodies[page.file.src_uri] = body
+        if page.file.src_uri in self.generated:
+            markdown, body = pagebody.split(markdown)
+            if body is not None:
+                self.bodies[page.file.src_uri] = body
         if self.library is None:
             return markdown
         lang = _current_language(config, self._languages)
@@ -357,7 +360,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}|{self._pdfs}|{sorted(only)}"
         previous = _kept.generations.get(key)
         if previous is not None and previous.fingerprint == input_fingerprint(translations_dir):
-            self.library = previous.library
+            self.library, self.generated = previous.library, frozenset(previous.pages)
             return
         try:
             generation, changed = regenerate(
@@ -375,7 +378,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if changed:
             log.info("Generated %d page(s) from %s", len(changed), translations_dir)
         _kept.generations[key] = generation
-        self.library = generation.library
+        self.library, self.generated = generation.library, frozenset(generation.pages)
 
 
 def _site_languages(config: MkDocsConfig) -> SiteLanguages:
