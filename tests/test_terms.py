@@ -33,6 +33,12 @@ def test_a_longer_term_starting_inside_a_shorter_one_wins() -> None:
     assert keys("知识产权保护中心", forms) == [("权保护中心", "b")]
 
 
+def test_a_one_character_term_is_found_where_the_longer_ones_sharing_its_start_are_not() -> None:
+    forms = [("专", "one"), ("专利", "patent"), ("X", "x"), ("XML", "xml"), ("It's", "its")]
+    assert keys("专家的专利", forms) == [("专", "one"), ("专利", "patent")]
+    assert keys("X and xml, IT’S", forms, ignore_case=True) == [("X", "x"), ("xml", "xml"), ("IT’S", "its")]
+
+
 def test_overlapping_terms_of_equal_length_the_earliest_wins() -> None:
     assert keys("甲乙丙", [("甲乙", "x"), ("乙丙", "y")]) == [("甲乙", "x")]
 

@@ -24,8 +24,9 @@ class Match:
 
 @dataclass(frozen=True)
 class _Matcher:
-    by_first: dict[str, re.Pattern[str]]
-    """Per first character (lower-cased when matching ignores case), the forms that start with it."""
+    by_start: dict[str, re.Pattern[str]]
+    """Per first two characters (see :func:`_key`), the forms that start with them; per first
+    character, the forms of one character."""
     starts: re.Pattern[str]
     """Any of those first characters: where a match can begin."""
     forms: tuple[str, ...]
@@ -33,13 +34,16 @@ class _Matcher:
     ignore_case: bool
 
 
-def _first_key(char: str, ignore_case: bool) -> str:
-    """The key of a form's first character. ``str.lower`` keeps one character where the
-    regular expression's case-insensitive match does (``casefold`` turns ``ﬁ`` into two)."""
-    return char.lower() if ignore_case else char
-
-
 _APOSTROPHES = "'’"
+
+
+def _key(chars: str, ignore_case: bool) -> str:
+    """The key of the first two characters of a form, or of a text where a form may start:
+    lower-cased when matching ignores case (``str.lower`` keeps one character where the regular
+    expression's case-insensitive match does; ``casefold`` turns ``ﬁ`` into two), an apostrophe
+    of either kind as one."""
+    key = chars.lower() if ignore_case else chars
+    return key.replace("’", "'") if "’" in key else key
 
 
 def _form_pattern(index: int, form: str) -> str:
@@ -59,8 +63,8 @@ def _form_pattern(index: int, form: str) -> str:
 
 @cache
 def _matcher(forms: tuple[tuple[str, str], ...], ignore_case: bool) -> _Matcher | None:
-    """The forms, longest first, grouped by their first character so that each position of a
-    text is tried only against the forms that can start there."""
+    """The forms, longest first, grouped by their first two characters so that each position of
+    a text is tried only against the forms that can start there (most fail on the second)."""
     keys: dict[str, str] = {}
     for form, key in forms:
         if form:
@@ -70,16 +74,16 @@ def _matcher(forms: tuple[tuple[str, str], ...], ignore_case: bool) -> _Matcher 
     ordered = tuple(sorted(keys, key=lambda form: (-len(form), form)))
     groups: dict[str, list[str]] = {}
     for index, form in enumerate(ordered):
-        first = _first_key(form[0], ignore_case)
-        groups.setdefault(first, []).append(_form_pattern(index, form))
+        groups.setdefault(_key(form[:2], ignore_case), []).append(_form_pattern(index, form))
     flags = re.IGNORECASE if ignore_case else 0
-    by_first = {first: re.compile("|".join(parts), flags) for first, parts in groups.items()}
-    latin = "".join(re.escape(first) for first in groups if first.isascii() and first.isalnum())
-    other = "".join(re.escape(first) for first in groups if not (first.isascii() and first.isalnum()))
+    by_start = {start: re.compile("|".join(parts), flags) for start, parts in groups.items()}
+    firsts = {start[0] for start in groups}
+    latin = "".join(re.escape(first) for first in firsts if first.isascii() and first.isalnum())
+    other = "".join(re.escape(first) for first in firsts if not (first.isascii() and first.isalnum()))
     # Latin forms can only start a word; other forms (Han, kana) can start anywhere.
     alternatives = ([f"(?<![A-Za-z0-9])[{latin}]"] if latin else []) + ([f"[{other}]"] if other else [])
     starts = re.compile("|".join(alternatives), flags)
-    return _Matcher(by_first, starts, ordered, keys, ignore_case)
+    return _Matcher(by_start, starts, ordered, keys, ignore_case)
 
 
 class TermMatcher:
@@ -95,13 +99,16 @@ class TermMatcher:
         if matcher is None or not text:
             return []
         candidates: list[Match] = []
-        by_first = matcher.by_first
+        by_start, ignore_case = matcher.by_start, self.ignore_case
         # Every position is tried, not only those after a match, so that a longer term
         # starting inside a shorter one is still seen; overlaps are resolved below.
         for candidate_start in matcher.starts.finditer(text):
             start = candidate_start.start()
-            pattern = by_first.get(_first_key(candidate_start.group(), self.ignore_case))
+            pattern = by_start.get(_key(text[start : start + 2], ignore_case))
             found = pattern.match(text, start) if pattern else None
+            if not (found and found.lastgroup):  # forms of one character, the shortest, come last
+                pattern = by_start.get(_key(text[start], ignore_case))
+                found = pattern.match(text, start) if pattern else None
             if found and found.lastgroup:
                 form = matcher.forms[int(found.lastgroup[1:])]
                 candidates.append(Match(start, found.end(), matcher.keys[form], found.group(0)))
