@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trilingual import terms
 from trilingual.ingest import parse
 from trilingual.terms import find_terms
 
@@ -81,3 +83,15 @@ def test_straight_and_typographic_apostrophes_match_each_other() -> None:
     forms = [("leading Party members' group", "a"), ("China’s IP stories", "b")]
     found = find_terms("the leading Party members’ group tells China's IP stories", forms, ignore_case=True)
     assert [m.key for m in found] == ["a", "b"]
+
+
+def test_a_matcher_that_remembers_finds_what_a_fresh_one_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(terms, "KEPT_TEXTS", 2)
+    remembering = terms.TermMatcher(NESTED, remember=True)
+    texts = ["新建知识产权保护中心", "加强知识产权保护工作", "知识产权事业", "新建知识产权保护中心"]
+    for text in texts * 2:
+        found = remembering.find(text)
+        assert found == terms.TermMatcher(NESTED).find(text)
+        found.clear()  # the caller's list, not the remembered one
+    compiled = terms.TermMatcher(NESTED, remember=True)._matcher
+    assert compiled is not None and 0 < len(compiled.found) <= 2

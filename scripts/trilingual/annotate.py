@@ -47,7 +47,7 @@ class Annotator:
         base = _base_language(lang)
         if base not in self._matchers:
             forms = [(form, entry.key) for entry in self.entries for form in entry.forms.get(base, ())]
-            self._matchers[base] = TermMatcher(forms, ignore_case=base in LATIN_LANGUAGES)
+            self._matchers[base] = TermMatcher(forms, ignore_case=base in LATIN_LANGUAGES, remember=True)
         return self._matchers[base]
 
     def annotated(self, fragment: str, lang: str) -> Iterator[Event]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 
@@ -32,6 +32,11 @@ class _Matcher:
     forms: tuple[str, ...]
     keys: dict[str, str]
     ignore_case: bool
+    found: dict[str, tuple[Match, ...]] = field(default_factory=dict)
+    """What each text searched holds, for matchers that remember (up to :data:`KEPT_TEXTS`)."""
+
+
+KEPT_TEXTS = 100_000
 
 
 _APOSTROPHES = "'’"
@@ -89,15 +94,31 @@ def _matcher(forms: tuple[tuple[str, str], ...], ignore_case: bool) -> _Matcher 
 class TermMatcher:
     """Finds a fixed set of forms in many texts (compile once, match often)."""
 
-    def __init__(self, forms: Iterable[tuple[str, str]], *, ignore_case: bool = False) -> None:
+    def __init__(
+        self, forms: Iterable[tuple[str, str]], *, ignore_case: bool = False, remember: bool = False
+    ) -> None:
+        """``remember``: keep what each text holds, for every matcher of the same forms (the
+        annotator searches a sentence on its section's page and on the publication's full text,
+        in every edition)."""
         self._matcher = _matcher(tuple(forms), ignore_case)
         self.ignore_case = ignore_case
+        self.remember = remember
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping occurrences, longest first, then earliest."""
         matcher = self._matcher
         if matcher is None or not text:
             return []
+        if not self.remember:
+            return self._find(matcher, text)
+        found = matcher.found.get(text)
+        if found is None:
+            if len(matcher.found) >= KEPT_TEXTS:
+                matcher.found.clear()
+            found = matcher.found[text] = tuple(self._find(matcher, text))
+        return list(found)
+
+    def _find(self, matcher: _Matcher, text: str) -> list[Match]:
         candidates: list[Match] = []
         by_start, ignore_case = matcher.by_start, self.ignore_case
         # Every position is tried, not only those after a match, so that a longer term
