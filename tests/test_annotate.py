@@ -102,7 +102,8 @@ def test_a_greater_than_sign_inside_an_attribute_value_is_not_the_end_of_the_tag
 
 ANNOTATED_PAGES = [
     '<div lang="zh-Hans"><p>新建知识产权保护中心，知识产权</p></div><p lang="en">IP &amp; "IP" &lt;x&gt;</p>',
-    '<p lang="ja">知的財産権</p><h2>知识产权</h2><code>知识产权</code><p>加入《海牙协定》&#12290;知识产权</p>',
+    '<p lang="ja">知的財産権</p><h2>知识产权</h2><code>知识产权</code>'
+    "<p>加入《海牙协定》&#12290;知识产权</p>",
     '<div class="tl-no-annotate">知识产权</div><p title="知识产权">a<br>知识产权<img src=x>知识产权</p>',
     '<p>知识产权<span lang="en">intellectual property<b>IP</b></span></p><script>知识产权</script>',
     "<ul><li>知识产权<li>知识产权</ul>  \n  <p>\t知识产权\u3000</p>",
