@@ -71,14 +71,10 @@ class Annotator:
         """The annotated HTML of a fragment (see :meth:`annotated`)."""
         return "".join(piece.raw for piece in self.annotated(fragment, lang))
 
-    def annotate_text(self, text: str, lang: str, seen: set[tuple[str, str]] | None = None) -> str:
-        """Plain text → escaped HTML with links for the entries found in it (only for those not
-        yet in ``seen``, when given: the others keep their key in a plain ``<span>``)."""
-        return "".join(piece.raw for piece in self._linked(text, Element("", {}, lang), seen))
-
-    def _linked(self, text: str, parent: Element, seen: set[tuple[str, str]] | None) -> Iterator[Event]:
-        """The pieces of ``text`` in ``parent``, annotated: escaped text, and links (or spans)
-        around the entries' names, each with the element :func:`walk` would read from its tag."""
+    def _linked(self, text: str, parent: Element, seen: set[tuple[str, str]]) -> Iterator[Event]:
+        """The pieces of ``text`` in ``parent``, annotated: escaped text, and links around the
+        entries' names not yet in ``seen`` (the others keep their key in a plain ``<span>``), each
+        with the element :func:`walk` would read from its tag."""
         base = _base_language(parent.lang)
         position = 0
         for match in self.matcher(base).find(text):
@@ -86,11 +82,10 @@ class Annotator:
             if match.start > position:
                 yield _text(text[position : match.start], parent)
             attrs = {markup.ENTRY_KEY[entry.kind]: entry.id}
-            if seen is not None and (base, entry.key) in seen:
+            if (base, entry.key) in seen:
                 tag = "span"
             else:
-                if seen is not None:
-                    seen.add((base, entry.key))
+                seen.add((base, entry.key))
                 others = [code for code in self.label_languages if code != base and code in entry.labels]
                 tag = "a"
                 attrs = {
