@@ -20,7 +20,7 @@ from trilingual.annotate import Annotator
 from trilingual.config import SiteLanguages
 from trilingual.entries import Entry
 from trilingual.library import Library, load
-from trilingual.markup import End, Other, Start, Text, walk
+from trilingual.markup import End, Other, Start, Text, anchors, walk
 from trilingual.render import Renderer
 from trilingual.search import page_records
 
@@ -264,3 +264,11 @@ def test_a_script_ends_where_a_browser_ends_it_and_no_link_is_written_inside() -
 def test_a_slash_separates_a_tag_name_from_its_attributes() -> None:
     out = annotate('<p/title="知识产权">知识产权</p>')
     assert out.startswith('<p/title="知识产权"><a class="tl-term"'), "not text, its attribute left alone"
+
+
+def test_anchors_are_those_mkdocs_collects_from_raw_html() -> None:
+    body = (
+        '<div class="x" id="s1.p2"><p data-id="no" id="a&amp;b">t</p><p id=bare>u</p>'
+        '<a name=\'jump\'>j</a><input name="q"><h2 id="ch">h</h2></div>'
+    )
+    assert anchors(walk(body, "zh")) == {"s1.p2", "a&b", "bare", "jump", "ch"}

@@ -77,14 +77,6 @@ def test_a_page_without_the_marker_is_left_to_markdown() -> None:
     assert pagebody.split(page) == (page, None)
 
 
-def test_anchor_ids_are_those_mkdocs_collects_from_raw_html() -> None:
-    body = (
-        '<div class="x" id="s1.p2"><p data-id="no" id="a&amp;b">t</p>'
-        '<a name=\'jump\'>j</a><input name="q"><h2 id="ch">h</h2></div>'
-    )
-    assert pagebody.anchor_ids(body) == {"s1.p2", "a&b", "jump", "ch"}
-
-
 def test_joining_without_the_marker_fails_loudly() -> None:
     with pytest.raises(ValueError, match="body marker"):
         pagebody.join("<h1>Title</h1>", "<p>body</p>")

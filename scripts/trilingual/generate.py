@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,9 @@ class Generation:
     """What the glossary and references pages show, and the pages."""
     pdfs: bool
 
-    @property
+    @cached_property
     def pages(self) -> dict[str, str]:
-        """Every page, keyed by path relative to ``docs/``."""
+        """Every page, keyed by path relative to ``docs/`` (a generation is never changed)."""
         pages = {path: page for _, own in self.publication_pages.values() for path, page in own.items()}
         return pages | self.shared_pages[1]
 

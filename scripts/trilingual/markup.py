@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -291,3 +291,17 @@ def walk(source: str, lang: str) -> Iterator[Event]:
             yield End(element, raw)
         else:
             yield Other(raw)
+
+
+def anchors(pieces: Iterable[Event]) -> set[str]:
+    """The anchors a page's pieces hold, as MkDocs collects them from raw HTML: every ``id``,
+    and the ``name`` of ``a`` elements."""
+    found = set()
+    for piece in pieces:
+        if isinstance(piece, Start):
+            attrs = piece.element.attrs
+            if "id" in attrs:
+                found.add(attrs["id"])
+            if piece.element.tag == "a" and "name" in attrs:
+                found.add(attrs["name"])
+    return found

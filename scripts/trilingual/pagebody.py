@@ -6,8 +6,8 @@ but only after parsing all of it to find where each block ends, and MkDocs parse
 for the anchors other pages may link to: at 50 publications, a seventh of a full build, for
 nothing. So the templates write :data:`trilingual.markup.BODY` on its own line between the two;
 before Markdown runs, :func:`split` takes the HTML after it out of the page, and after, :func:`join`
-puts it back where the marker was, normalised as Markdown normalises its input, and
-:func:`anchor_ids` names its anchors, which MkDocs then checks links against.
+puts it back where the marker was, normalised as Markdown normalises its input; the plugin
+adds the body's anchors (:func:`trilingual.markup.anchors`), which MkDocs checks links against.
 
 What differs from Markdown's own rendering is whitespace between top-level HTML blocks, which
 Markdown rejoins with a single line break (``tests/test_pagebody.py`` compares the two). Without
@@ -16,14 +16,11 @@ the plugin, the marker is an HTML comment and Markdown renders the page whole, a
 
 from __future__ import annotations
 
-import html
 import re
 
 from .markup import BODY
 
 _LINE = f"\n{BODY}\n"
-_VALUE = r"""=(?:"([^"]*)"|'([^']*)')"""
-_ANCHORS = (re.compile(rf"<[a-zA-Z][^>]*?\sid{_VALUE}"), re.compile(rf"<a\s(?:[^>]*?\s)?name{_VALUE}"))
 TAB_LENGTH = 4
 """Python-Markdown's default, which MkDocs does not change."""
 PLACEHOLDER_MARKS = ("\x02", "\x03")
@@ -44,11 +41,6 @@ def join(content: str, body: str) -> str:
     if not found:
         raise ValueError("the page's HTML lost its body marker")
     return f"{before}{body}{after}"
-
-
-def anchor_ids(body: str) -> set[str]:
-    """The ``id`` (and ``name``) values of the body's elements, as MkDocs collects them from raw HTML."""
-    return {html.unescape(a or b) for pattern in _ANCHORS for a, b in pattern.findall(body)}
 
 
 def _normalised(body: str) -> str:

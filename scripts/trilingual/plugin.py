@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import html
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from .errors import UserError
 from .generate import Generation, hand_written_folders, input_fingerprint, regenerate
 from .incremental import DirtyWarningFilter, Memory, inputs_key
 from .library import Library
+from .markup import anchors
 from .navigation import navigation, title_sections
 from .pagecontext import alternates, not_found_context, reader_context, search_settings
 from .pagetext import print_margins
@@ -113,7 +115,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         self.pages_read = 0
         self._filled: tuple[Library | None, dict[str, dict[str, str]]] = (None, {})
         """What the placeholders show, per language, for the library they were rendered from."""
-        self.generated: frozenset[str] = frozenset()
+        self.generated: Mapping[str, str] = {}
         """The generated pages, by path under ``docs/`` (MkDocs' ``src_uri``)."""
         self.bodies: dict[str, str] = {}
         """The HTML bodies of the pages being built, by ``src_uri``, while Markdown converts the rest."""
@@ -249,11 +251,12 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                 content = pagebody.join(content, body)
             except ValueError as error:  # another plugin took the marker out of the page
                 raise PluginError(f"trilingual: {page.file.src_uri}: {error}") from None
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | pagebody.anchor_ids(body)
         if self.library is None:
             return content
         lang = _current_language(config, self._languages)
         pieces = list(self.library.annotator(lang, page.url).annotated(content, lang))
+        if body is not None:  # MkDocs checks links against the anchors it saw: the body's too
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors(pieces)
         annotated = "".join(piece.raw for piece in pieces)
         records = records_of(pieces, page.url, html.unescape(page.title or ""), lang)
         self.memory.remember(lang, page.file.src_uri, content, records)
@@ -360,7 +363,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         key = f"{translations_dir.resolve()}|{config.docs_dir}|{self._languages}|{self._pdfs}|{sorted(only)}"
         previous = _kept.generations.get(key)
         if previous is not None and previous.fingerprint == input_fingerprint(translations_dir):
-            self.library, self.generated = previous.library, frozenset(previous.pages)
+            self.library, self.generated = previous.library, previous.pages
             return
         try:
             generation, changed = regenerate(
@@ -378,7 +381,7 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         if changed:
             log.info("Generated %d page(s) from %s", len(changed), translations_dir)
         _kept.generations[key] = generation
-        self.library, self.generated = generation.library, frozenset(generation.pages)
+        self.library, self.generated = generation.library, generation.pages
 
 
 def _site_languages(config: MkDocsConfig) -> SiteLanguages:
