@@ -14,7 +14,10 @@ import pytest
 from test_generate import LANGS, hand_written_fills, pages_of, replace
 
 from conftest import two_plans
+from trilingual import search_index
 from trilingual.generate import regenerate
+from trilingual.search import Record
+from trilingual.search_index import IndexMemory, write_search_index
 
 Edit = Callable[[Path], None]
 
@@ -156,3 +159,68 @@ def test_a_glossary_edit_keeping_size_and_mtime_is_seen(tmp_path: Path) -> None:
 )
 def test_an_interface_string_edit_keeping_size_and_mtime_is_seen(tmp_path: Path) -> None:
     _run(tmp_path, [lambda t: _replace_keeping_stat(t / "ui.yml", "非公式訳", "非正式訳")])
+
+
+def _records(changed: int = -1) -> list[Record]:
+    """Rows of both publications annotated with the glossary's terms (row ``changed`` edited)."""
+    return [
+        Record(
+            f"en/{publication}/s{row}/#p{row}",
+            f"{publication} {row}",
+            [("zh", f"知识产权保护 公共服务 {row}" + ("新" if row == changed else "")), ("en", f"row {row}")],
+            concepts=["term:protection", "term:service"] if row % 2 else ["term:service"],
+            row=True,
+        )
+        for publication in ("second-plan", "third-plan")
+        for row in range(12)
+    ]
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in directory.rglob("*") if p.is_file()}
+
+
+KANA: Edit = lambda t: replace(  # noqa: E731
+    t / "glossary.yml", "ja: 公共サービス\n", "ja: 公共サービス\n    kana: こうきょうサービス\n"
+)
+FORBIDDEN: Edit = lambda t: replace(  # noqa: E731
+    t / "glossary.yml",
+    "en: public services\n",
+    "en: public services\n    forbidden:\n      ja:\n        - 公共奉仕\n",
+)
+
+INDEX_SEQUENCES: dict[str, list[tuple[Edit, list[Record]]]] = {
+    "glossary note, translation with a row, glossary": [
+        (NOTE, _records()),
+        (TRANSLATION, _records(3)),
+        (GLOSSARY, _records(3)),
+    ],
+    "term removed, a row, term back": [
+        (TERM_GONE, _records()),
+        (SOURCE, _records(2)),
+        (TERM_BACK, _records(2)),
+    ],
+    "reference added, removed": [(REFERENCE_ADDED, _records()), (REFERENCE_GONE, _records())],
+    "category, interface string": [(CATEGORY, _records()), (UI, _records())],
+    "kana, a row, forbidden": [(KANA, _records()), (TRANSLATION, _records(5)), (FORBIDDEN, _records(5))],
+}
+
+
+@pytest.mark.parametrize("edits", INDEX_SEQUENCES.values(), ids=INDEX_SEQUENCES.keys())
+def test_the_index_after_library_edits_is_a_fresh_index(
+    tmp_path: Path, edits: list[tuple[Edit, list[Record]]]
+) -> None:
+    """The index memory across regenerated libraries (glossary and references records, the
+    concepts annotated in rows) writes the files a fresh index of the same library writes."""
+    translations = two_plans(tmp_path / "translations")
+    generation, _ = regenerate(translations, tmp_path / "docs", LANGS, pdfs=False)
+    memory = IndexMemory()
+    write_search_index(tmp_path / "served", "en", _records(), generation.library, LANGS, memory)
+    for number, (edit, records) in enumerate(edits):
+        edit(translations)
+        generation, _ = regenerate(translations, tmp_path / "docs", LANGS, pdfs=False, previous=generation)
+        fresh, _ = regenerate(translations, tmp_path / f"fresh{number}", LANGS, pdfs=False)
+        served = write_search_index(tmp_path / "served", "en", records, generation.library, LANGS, memory)
+        search_index._CONCEPTS.clear()  # a fresh index works its concepts out again too
+        index = write_search_index(tmp_path / f"index{number}", "en", records, fresh.library, LANGS)
+        assert _files(served) == _files(index), number
