@@ -15,6 +15,7 @@ from test_generate import LANGS, hand_written_fills, pages_of, replace
 
 from conftest import two_plans
 from trilingual import search_index
+from trilingual.errors import UserError
 from trilingual.generate import regenerate
 from trilingual.search import Record
 from trilingual.search_index import IndexMemory, write_search_index
@@ -224,3 +225,28 @@ def test_the_index_after_library_edits_is_a_fresh_index(
         search_index._CONCEPTS.clear()  # a fresh index works its concepts out again too
         index = write_search_index(tmp_path / f"index{number}", "en", records, fresh.library, LANGS)
         assert _files(served) == _files(index), number
+
+
+def test_rebuilds_after_failed_ones_are_fresh_generations(tmp_path: Path) -> None:
+    """``mkdocs serve`` keeps the last good generation when one fails: the next good one,
+    regenerated from it across the failed edits, is still a fresh generation."""
+    translations = two_plans(tmp_path / "translations")
+    generation, _ = regenerate(translations, tmp_path / "docs", LANGS, pdfs=False)
+    hand_written_fills(generation)
+    edits: list[tuple[Edit, bool]] = [
+        (lambda t: replace(t / "glossary.yml", "    ja: 公共サービス\n", ""), False),
+        (TRANSLATION, False),
+        (lambda t: replace(t / "glossary.yml", "公共服务\n", "公共服务\n    ja: 公共役務\n"), True),
+        (lambda t: replace(t / "second-plan/ja.yml", "language: ja", "language: xx"), False),
+        (lambda t: replace(t / "second-plan/ja.yml", "language: xx", "language: ja"), True),
+    ]
+    for number, (edit, good) in enumerate(edits):
+        edit(translations)
+        if not good:
+            with pytest.raises(UserError):
+                regenerate(translations, tmp_path / "docs", LANGS, pdfs=False, previous=generation)
+            continue
+        generation, _ = regenerate(translations, tmp_path / "docs", LANGS, pdfs=False, previous=generation)
+        fresh, _ = regenerate(translations, tmp_path / f"fresh{number}", LANGS, pdfs=False)
+        assert generation.pages == fresh.pages, number
+        assert hand_written_fills(generation) == hand_written_fills(fresh), number
