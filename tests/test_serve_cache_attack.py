@@ -1,5 +1,5 @@
 """Attacks on what ``regenerate`` keeps between ``mkdocs serve --dirty`` rebuilds
-(``Library.derived``/``inherit``, the shared files read again only when their size or mtime
+(``Library.derived``/``inherit``, the shared files parsed again only when their content
 changed): after each edit of a sequence, the pages regenerated from the previous generation,
 and the catalogue and status fills, are those of a fresh generation."""
 
@@ -141,12 +141,6 @@ def test_serving_one_publication_after_edits_is_a_fresh_generation_of_it(tmp_pat
     _run(tmp_path, [GLOSSARY, TRANSLATION, TERM_ADDED, SOURCE], frozenset({only}))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="glossary.yml is read again only when its size or mtime changed (fcd9f1d): an edit that "
-    "keeps both (same-length replacement, mtime restored) is not seen; before, it was re-read on every "
-    "rebuild. The project accepts size+mtime as the change signal (as it already does for publications).",
-)
 def test_a_glossary_edit_keeping_size_and_mtime_is_seen(tmp_path: Path) -> None:
     _run(
         tmp_path,
@@ -154,10 +148,6 @@ def test_a_glossary_edit_keeping_size_and_mtime_is_seen(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui.yml is read again only when its size or mtime changed (fcd9f1d): accepted change signal",
-)
 def test_an_interface_string_edit_keeping_size_and_mtime_is_seen(tmp_path: Path) -> None:
     _run(tmp_path, [lambda t: _replace_keeping_stat(t / "ui.yml", "非公式訳", "非正式訳")])
 

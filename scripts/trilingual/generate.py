@@ -32,6 +32,8 @@ class Generation:
     shared_pages: tuple[Any, dict[str, str]]
     """What the glossary and references pages show, and the pages."""
     pdfs: bool
+    shared_files: tuple[bytes | None, ...] = ()
+    """The interface strings, glossary and references files as read (``None``: absent)."""
 
     @cached_property
     def pages(self) -> dict[str, str]:
@@ -68,9 +70,8 @@ def regenerate(
     ``only``: render these publications and no other (serving one of a large library)."""
     fingerprint = input_fingerprint(translations_dir)
     loaded = _unchanged_publications(previous, fingerprint)
-    same_shared = (
-        previous.library if previous and _same_shared_files(previous, fingerprint, translations_dir) else None
-    )
+    shared_files = _shared_files(translations_dir)
+    same_shared = previous.library if previous and previous.shared_files == shared_files else None
     library = load(translations_dir, languages, docs_dir, loaded, only, same_shared)
     if previous is not None:
         library.inherit(previous.library)
@@ -92,7 +93,7 @@ def regenerate(
         shared_pages = before.shared_pages
     else:
         shared_pages = (shared, renderer.shared_pages())
-    generation = Generation(fingerprint, library, publication_pages, shared_pages, pdfs)
+    generation = Generation(fingerprint, library, publication_pages, shared_pages, pdfs, shared_files)
     changed = sync_generated(docs_dir, generation.pages, previous.pages if previous else None)
     return generation, changed
 
@@ -111,10 +112,12 @@ def _unchanged_publications(previous: Generation | None, fingerprint: Fingerprin
     return kept
 
 
-def _same_shared_files(previous: Generation, fingerprint: Fingerprint, translations_dir: Path) -> bool:
-    """Whether the interface strings, glossary and references files are as ``previous`` read them."""
-    paths = [(translations_dir / name).resolve() for name in (UI_FILE, GLOSSARY_FILE, REFERENCES_FILE)]
-    return all(previous.fingerprint.get(path) == fingerprint.get(path) for path in paths)
+def _shared_files(translations_dir: Path) -> tuple[bytes | None, ...]:
+    """The interface strings, glossary and references files, compared by content: reading them
+    is cheap, parsing and checking them is not (an edit that keeps a file's size and time is
+    still seen)."""
+    paths = [translations_dir / name for name in (UI_FILE, GLOSSARY_FILE, REFERENCES_FILE)]
+    return tuple(path.read_bytes() if path.is_file() else None for path in paths)
 
 
 def _under(fingerprint: Fingerprint, folder: Path) -> Fingerprint:
