@@ -35,6 +35,7 @@ from .config import UI_FILE, SiteLanguages, site_languages
 from .csp import add_policy
 from .errors import UserError
 from .generate import Generation, hand_written_folders, input_fingerprint, regenerate
+from .heap import IdleCollector
 from .incremental import DirtyWarningFilter, Memory, inputs_key
 from .library import Library
 from .markup import anchors
@@ -121,8 +122,12 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         """The HTML bodies of the pages being built, by ``src_uri``, while Markdown converts the rest."""
         self.inputs = ""
         """What every page depends on (see :func:`trilingual.incremental.inputs_key`), this rebuild."""
+        self.heap = IdleCollector()
+        """In ``mkdocs serve``: the garbage collector runs between rebuilds (see :mod:`trilingual.heap`)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.command == "serve":
+            self.heap.build_started()
         self.languages = _site_languages(config)
         if self.dirty:
             self.memory = _kept.memories.setdefault(str(Path(config.site_dir).resolve()), Memory())
@@ -174,6 +179,15 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
                 write_downloads(site, self.library, site_url, cache if self._pdfs else None, memory)
             write_feed(site, lang, self.library, site_url, config.site_name)
         write_robots(site, site_url)
+        if self.command == "serve":
+            self.heap.build_ended()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.command == "serve":
+            self.heap.build_ended()
+
+    def on_shutdown(self) -> None:
+        self.heap.stop()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
