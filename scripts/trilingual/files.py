@@ -64,21 +64,31 @@ def sync_generated(root: Path, pages: dict[str, str], written: Mapping[str, str]
                 "this folder was not generated, yet a publication of the same name would be written into it",
                 hint="rename the folder or the publication",
             )
+    present = _files_under(root, folders)
     changed = [
         root / rel
         for rel, content in sorted(pages.items())
-        if (written.get(rel) is not content or not (root / rel).is_file())
-        and write_if_changed(root / rel, content)
+        if (written.get(rel) is not content or rel not in present) and write_if_changed(root / rel, content)
     ]
-    wanted = {root / rel for rel in pages}
     for name in sorted(folders):
         write_if_changed(root / name / ".gitignore", GENERATED_MARKER)
-        for path in sorted((root / name).rglob("*")):
-            if path.is_file() and path.name != ".gitignore" and path not in wanted:
-                path.unlink()
-                changed.append(path)
+    for rel in sorted(present - pages.keys()):
+        if rel.rpartition("/")[2] != ".gitignore":
+            (root / rel).unlink()
+            changed.append(root / rel)
     for folder in sorted(root.iterdir()) if root.exists() else []:
         if folder.is_dir() and folder.name not in folders and is_generated(folder):
             shutil.rmtree(folder)
             changed.append(folder)
     return changed
+
+
+def _files_under(root: Path, folders: set[str]) -> set[str]:
+    """The files in ``folders`` of ``root``, as paths relative to it with ``/``: one walk, no
+    per-file calls (a library's generated folders hold thousands of pages)."""
+    found: set[str] = set()
+    for name in folders:
+        for directory, _, names in os.walk(root / name):
+            prefix = Path(directory).relative_to(root).as_posix()
+            found.update(f"{prefix}/{file}" for file in names)
+    return found
