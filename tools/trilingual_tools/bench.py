@@ -17,6 +17,7 @@ import platform
 import pstats
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,8 +66,9 @@ class Result:
     ours_s: float = 0.0
     events: dict[str, float] = field(default_factory=dict)
     """Seconds in each of our plugin's events during the build."""
-    reloads: dict[str, float] = field(default_factory=dict)
-    """Seconds to a reload in ``mkdocs serve --dirty`` after saving a translation, a source, the glossary."""
+    reloads: dict[str, list[float]] = field(default_factory=dict)
+    """Seconds to each reload in ``mkdocs serve --dirty`` after saving a translation, a source, the
+    glossary (each saved and undone :data:`RELOAD_ROUNDS` times)."""
     section_html_bytes: int = 0
     index_bytes: dict[str, int] = field(default_factory=dict)
     search: dict[str, SearchFigures] | None = None
@@ -178,11 +180,15 @@ def profile_build(project: Path, limit: int = 25) -> str:
 
 
 RELOAD_EDITS = ("translation", "source", "glossary")
+RELOAD_ROUNDS = 2
+"""Each kind of edit is saved and undone this many times: 2 × this reloads, of which the median
+is reported (the watcher's polling alone spreads them by up to 0.5 s)."""
 
 
-def measure_reload(project: Path) -> dict[str, float]:
+def measure_reload(project: Path, rounds: int = RELOAD_ROUNDS) -> dict[str, list[float]]:
     """Seconds from saving a file to `mkdocs serve --dirty` (``make serve``) telling the browser
-    to reload, with the change on the page: a translation YAML, a source, the glossary."""
+    to reload, with the change on the page (or, after the undo, gone from it): a translation
+    YAML, a source, the glossary. Every reload of each kind, in the order measured."""
     from trilingual.ingest import ingest
     from trilingual.translations import write_updates
 
@@ -207,48 +213,54 @@ def measure_reload(project: Path) -> dict[str, float]:
     def reloads() -> int:
         return log_path.read_text(encoding="utf-8").count("Reloading browsers")
 
-    times: dict[str, float] = {}
+    def save(path: Path, text: str, page: str, marker: str, shown: bool) -> float:
+        before = reloads()
+        start = time.perf_counter()
+        path.write_text(text, encoding="utf-8")
+        _wait(lambda: reloads() > before, 900)
+        seconds = time.perf_counter() - start
+        if (marker in _get(base + page)) != shown:
+            raise RuntimeError(f"{marker} is {'not ' if shown else ''}on {page} after the reload")
+        time.sleep(2)
+        return seconds
+
+    times: dict[str, list[float]] = {name: [] for name in RELOAD_EDITS}
     try:
         _wait(lambda: "data-seg" in _get(f"{base}ja/{TEMPLATE_PUBLICATION}/s3/"), 900)
         time.sleep(2)
-        stamp = time.time_ns()
         edits = {
             "translation": (
                 folder / "ja.yml",
-                lambda text: write_updates(
-                    folder / "ja.yml", "ja", document, {segment.id: {"text": f"ベンチ{stamp}。"}}
+                lambda text, mark: write_updates(
+                    folder / "ja.yml", "ja", document, {segment.id: {"text": f"{mark}。"}}
                 ),
                 f"ja/{TEMPLATE_PUBLICATION}/s3/",
-                f"ベンチ{stamp}",
+                "ベンチ",
             ),
             "source": (
                 folder / "source.zh.md",
-                lambda text: text.replace(segment.text[:8], segment.text[:8] + f"（基准{stamp}）", 1),
+                lambda text, mark: text.replace(segment.text[:8], segment.text[:8] + f"（{mark}）", 1),
                 f"{TEMPLATE_PUBLICATION}/s3/",
-                f"基准{stamp}",
+                "基准",
             ),
             "glossary": (
                 project / "translations" / "glossary.yml",
-                lambda text: text.replace(
+                lambda text, mark: text.replace(
                     "    ja: 国家市場監督管理総局が管理する",
-                    f"    ja: 基準{stamp}。国家市場監督管理総局が管理する",
+                    f"    ja: {mark}。国家市場監督管理総局が管理する",
                     1,
                 ),
                 "ja/glossary/",
-                f"基準{stamp}",
+                "基準",
             ),
         }
         for name in RELOAD_EDITS:
-            path, change, page, marker = edits[name]
-            before = reloads()
-            text = change(path.read_text(encoding="utf-8"))
-            start = time.perf_counter()
-            path.write_text(text, encoding="utf-8")
-            _wait(lambda: reloads() > before, 900)  # noqa: B023
-            times[name] = time.perf_counter() - start
-            if marker not in _get(base + page):
-                raise RuntimeError(f"the {name} edit is not on {page}")
-            time.sleep(2)
+            path, change, page, word = edits[name]
+            original = path.read_text(encoding="utf-8")
+            for _ in range(rounds):
+                marker = f"{word}{time.time_ns()}"
+                times[name].append(save(path, change(original, marker), page, marker, shown=True))
+                times[name].append(save(path, original, page, marker, shown=False))
         return times
     finally:
         server.terminate()
@@ -430,7 +442,11 @@ def table(results: list[Result]) -> str:
     lines = [header, "|" + "---|" * 9]
     for r in results:
         index = " / ".join(f"{r.index_bytes.get(lang, 0) / 1024:.0f}" for lang in ("zh", "ja", "en"))
-        reload = " / ".join(f"{r.reloads[name]:.1f}" for name in RELOAD_EDITS) if r.reloads else "–"
+        reload = (
+            " / ".join(f"{statistics.median(r.reloads[name]):.1f}" for name in RELOAD_EDITS)
+            if r.reloads
+            else "–"
+        )
         lines.append(
             f"| {r.size} | {r.pages} | {r.generate_s:.2f} | {r.build_s:.1f} | {r.per_page_ms:.0f} "
             f"| {r.share('on_config', 'on_pre_build'):.0%} / {r.share('on_page_content'):.0%} / "
@@ -461,6 +477,14 @@ def main(argv: list[str] | None = None) -> int:
             )
     print(f"Machine: {machine()}\n")
     print(table(results))
+    for r in results:
+        if r.reloads:
+            each = "; ".join(
+                f"{name} " + " ".join(f"{t:.1f}" for t in r.reloads[name]) for name in RELOAD_EDITS
+            )
+            print(
+                f"\nEvery reload at N={r.size} (each save, then its undo, {RELOAD_ROUNDS} times; s): {each}"
+            )
     if any(r.search for r in results):
         print("\nSearch, typed a key every", TYPING_DELAY_MS, "ms in Chromium, the site served with gzip:\n")
         print(search_table(results))
