@@ -94,11 +94,6 @@ def test_a_build_starting_while_the_collection_runs_sets_off_no_other_before_it_
     collector.stop()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="stop() does not wait for a collection already running in the timer thread: that "
-    "collection's gc.freeze() comes after stop()'s gc.unfreeze(), so objects stay frozen after shutdown",
-)
 def test_stopping_while_the_collection_runs_leaves_nothing_frozen() -> None:
     collector = IdleCollector(delay=0.05)
     with Collections(hold=True) as collections:

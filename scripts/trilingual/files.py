@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -47,15 +48,22 @@ def is_generated(folder: Path) -> bool:
 
 
 def sync_generated(root: Path, pages: dict[str, str], written: Mapping[str, str] | None = None) -> list[Path]:
-    """Make the generated folders under ``root`` hold exactly ``pages``; return what changed.
+    """Make the generated folders under ``root`` hold exactly ``pages``; return what changed, sorted.
 
     Each top-level folder in ``pages`` is generated: it carries a ``.gitignore`` that ignores
     it entirely. A folder of that name that we did not generate is never touched: that is
-    an error. Generated folders not in ``pages`` (a publication removed) are deleted.
+    an error. Generated folders not in ``pages`` (a publication removed) are deleted. Inside
+    generated folders, whatever is not a page goes before the pages are written: files no
+    longer generated, links (never followed: what they point to is left alone, and no page is
+    written through one), a folder where a page goes. Nested ``.gitignore`` files stay.
     ``written``: pages this process wrote before, which are not compared again when unchanged.
+    ``pages`` are keyed by normal relative paths with ``/`` (MkDocs' ``src_uri``).
     """
     written = written or {}
-    folders = {Path(rel).parts[0] for rel in pages}
+    for rel in pages:
+        if posixpath.normpath(rel) != rel or rel.startswith("/") or rel.partition("/")[0] in (".", ".."):
+            raise ValueError(f"a generated page's path must be normal and relative: {rel!r}")
+    folders = {rel.partition("/")[0] for rel in pages}
     for name in sorted(folders):
         folder = root / name
         if folder.exists() and not is_generated(folder):
@@ -64,31 +72,47 @@ def sync_generated(root: Path, pages: dict[str, str], written: Mapping[str, str]
                 "this folder was not generated, yet a publication of the same name would be written into it",
                 hint="rename the folder or the publication",
             )
-    present = _files_under(root, folders)
-    changed = [
+    files, folders_inside, others = _entries_under(root, folders)
+    changed: list[Path] = []
+    strays = {rel for rel in files - pages.keys() if rel.rpartition("/")[2] != ".gitignore"}
+    for rel in sorted(strays | others):
+        (root / rel).unlink()
+        changed.append(root / rel)
+    for rel in sorted(folders_inside & pages.keys()):
+        shutil.rmtree(root / rel)
+        changed.append(root / rel)
+    changed += [
         root / rel
         for rel, content in sorted(pages.items())
-        if (written.get(rel) is not content or rel not in present) and write_if_changed(root / rel, content)
+        if (written.get(rel) is not content or rel not in files) and write_if_changed(root / rel, content)
     ]
     for name in sorted(folders):
         write_if_changed(root / name / ".gitignore", GENERATED_MARKER)
-    for rel in sorted(present - pages.keys()):
-        if rel.rpartition("/")[2] != ".gitignore":
-            (root / rel).unlink()
-            changed.append(root / rel)
     for folder in sorted(root.iterdir()) if root.exists() else []:
         if folder.is_dir() and folder.name not in folders and is_generated(folder):
             shutil.rmtree(folder)
             changed.append(folder)
-    return changed
+    return sorted(set(changed))
 
 
-def _files_under(root: Path, folders: set[str]) -> set[str]:
-    """The files in ``folders`` of ``root``, as paths relative to it with ``/``: one walk, no
-    per-file calls (a library's generated folders hold thousands of pages)."""
-    found: set[str] = set()
-    for name in folders:
-        for directory, _, names in os.walk(root / name):
-            prefix = Path(directory).relative_to(root).as_posix()
-            found.update(f"{prefix}/{file}" for file in names)
-    return found
+def _entries_under(root: Path, folders: set[str]) -> tuple[set[str], set[str], set[str]]:
+    """What ``folders`` of ``root`` hold, as paths relative to it with ``/``: regular files,
+    folders, and everything else (links of any kind, which are never followed). One walk, no
+    call per file (a library's generated folders hold thousands of pages)."""
+    files: set[str] = set()
+    inside: set[str] = set()
+    others: set[str] = set()
+    pending = [name for name in folders if (root / name).is_dir()]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(root / folder) as entries:
+            for entry in entries:
+                rel = f"{folder}/{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    inside.add(rel)
+                    pending.append(rel)
+                elif entry.is_file(follow_symlinks=False):
+                    files.add(rel)
+                else:
+                    others.add(rel)
+    return files, inside, others

@@ -22,8 +22,8 @@ IDLE_DELAY = 1.0
 class IdleCollector:
     """Told when each build starts and ends; collects in a timer thread after the last end."""
 
-    def __init__(self, delay: float = IDLE_DELAY) -> None:
-        self.delay = delay
+    def __init__(self, delay: float | None = None) -> None:
+        self.delay = IDLE_DELAY if delay is None else delay
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
 
@@ -44,8 +44,12 @@ class IdleCollector:
             self._timer.start()
 
     def stop(self) -> None:
-        """The server stops: no collection pending, nothing left frozen."""
-        self.build_started()
+        """The server stops: no collection pending or running, nothing left frozen."""
+        with self._lock:
+            timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.cancel()
+            timer.join()  # a collection already under way freezes when it ends: wait for it
         gc.unfreeze()
 
 
