@@ -9,6 +9,7 @@ import weakref
 from collections.abc import Iterator
 
 import pytest
+from test_serve import wait_for
 
 from trilingual.heap import IdleCollector, collect_and_freeze
 from trilingual.plugin import TrilingualPlugin
@@ -26,15 +27,6 @@ class Node:
 
     def __init__(self) -> None:
         self.me = self
-
-
-def eventually(predicate, timeout: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def test_what_survives_a_collection_is_left_out_of_the_next_ones() -> None:
@@ -61,7 +53,7 @@ def test_a_build_end_sets_off_one_collection_after_the_delay() -> None:
     gone = weakref.ref(node)
     del node
     collector.build_ended()
-    assert eventually(lambda: gc.get_freeze_count() > 0)
+    assert wait_for(lambda: gc.get_freeze_count() > 0)
     assert gone() is None
 
 
@@ -72,7 +64,7 @@ def test_a_build_that_starts_within_the_delay_puts_the_collection_off() -> None:
     time.sleep(0.9)
     assert gc.get_freeze_count() == 0
     collector.build_ended()
-    assert eventually(lambda: gc.get_freeze_count() > 0)
+    assert wait_for(lambda: gc.get_freeze_count() > 0)
     collector.stop()
     assert gc.get_freeze_count() == 0
 
@@ -84,7 +76,7 @@ def test_only_serve_collects_between_builds(command: str, collects: bool) -> Non
     plugin.on_startup(command=command, dirty=True)
     plugin.on_build_error(error=RuntimeError("a failed rebuild ends a build too"))
     if collects:
-        assert eventually(lambda: gc.get_freeze_count() > 0)
+        assert wait_for(lambda: gc.get_freeze_count() > 0)
     else:
         time.sleep(0.3)
         assert gc.get_freeze_count() == 0

@@ -8,10 +8,10 @@ import gc
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_heap import nothing_frozen  # noqa: F401  (autouse: every test starts and ends unfrozen)
 from test_serve import wait_for
 from test_serve_dirty import Server, assert_serves_a_full_build
 
@@ -20,13 +20,6 @@ from trilingual.heap import IdleCollector
 
 JA = "translations/second-plan/ja.yml"
 TITLE = "江南省知識産権局2022年活動要点"
-
-
-@pytest.fixture(autouse=True)
-def nothing_frozen() -> Iterator[None]:
-    gc.unfreeze()
-    yield
-    gc.unfreeze()
 
 
 class Collections:
@@ -99,9 +92,9 @@ def test_stopping_while_the_collection_runs_leaves_nothing_frozen() -> None:
     with Collections(hold=True) as collections:
         collector.build_ended()
         assert collections.held.wait(5)
+        threading.Timer(0.2, collections.release.set).start()  # the collection ends during stop()
         collector.stop()  # the server shuts down during the idle collection
-        collections.release.set()
-        time.sleep(0.3)
+        time.sleep(0.5)
         assert gc.get_freeze_count() == 0
 
 
