@@ -7,10 +7,14 @@ import gc
 import time
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 from test_serve import wait_for
 
+from conftest import make_project
+from trilingual import plugin as plugin_module
 from trilingual.heap import IdleCollector, collect_and_freeze
 from trilingual.plugin import TrilingualPlugin
 
@@ -70,9 +74,11 @@ def test_a_build_that_starts_within_the_delay_puts_the_collection_off() -> None:
 
 
 @pytest.mark.parametrize(("command", "collects"), [("serve", True), ("build", False)])
-def test_only_serve_collects_between_builds(command: str, collects: bool) -> None:
+def test_only_serve_collects_between_builds(
+    command: str, collects: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plugin_module._kept, "heap", IdleCollector(delay=0.05))
     plugin = TrilingualPlugin()
-    plugin.heap = IdleCollector(delay=0.05)
     plugin.on_startup(command=command, dirty=True)
     plugin.on_build_error(error=RuntimeError("a failed rebuild ends a build too"))
     if collects:
@@ -82,3 +88,23 @@ def test_only_serve_collects_between_builds(command: str, collects: bool) -> Non
         assert gc.get_freeze_count() == 0
     plugin.on_shutdown()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_new_plugin_object_still_puts_off_the_collection_of_the_last(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Whether MkDocs keeps the plugin object across serve's rebuilds or makes a new one, the
+    next build's start cancels the collection the last build's end set off."""
+    project = make_project(tmp_path / "project", home_only=True)
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(plugin_module._kept, "heap", IdleCollector(delay=0.5))
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    ending, starting = config.plugins["trilingual"], TrilingualPlugin()
+    starting.load_config({}, str(project / "mkdocs.yml"))
+    starting.on_startup(command="serve", dirty=True)
+    ending.on_build_error(error=RuntimeError("a rebuild ends"))
+    starting.on_config(config)
+    time.sleep(1.5)
+    assert gc.get_freeze_count() == 0
+    starting.on_shutdown()

@@ -73,13 +73,16 @@ class _Kept:
     * ``downloads``: each publication's downloads, made again only when it changed;
     * ``memories``: per site folder, what a dirty rebuild needs of the last build (see
       :mod:`trilingual.incremental`);
-    * ``templates``: the theme's compiled Jinja templates (see :mod:`trilingual.bytecode`).
+    * ``templates``: the theme's compiled Jinja templates (see :mod:`trilingual.bytecode`);
+    * ``heap``: in ``mkdocs serve``, the garbage collector's run between rebuilds (see
+      :mod:`trilingual.heap`), one per process so that a new build always cancels a pending one.
     """
 
     generations: dict[str, Generation] = field(default_factory=dict)
     downloads: DownloadsMemory = field(default_factory=dict)
     memories: dict[str, Memory] = field(default_factory=dict)
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
+    heap: IdleCollector = field(default_factory=IdleCollector)
 
 
 _kept = _Kept()
@@ -122,12 +125,10 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
         """The HTML bodies of the pages being built, by ``src_uri``, while Markdown converts the rest."""
         self.inputs = ""
         """What every page depends on (see :func:`trilingual.incremental.inputs_key`), this rebuild."""
-        self.heap = IdleCollector()
-        """In ``mkdocs serve``: the garbage collector runs between rebuilds (see :mod:`trilingual.heap`)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.command == "serve":
-            self.heap.build_started()
+            _kept.heap.build_started()
         self.languages = _site_languages(config)
         if self.dirty:
             self.memory = _kept.memories.setdefault(str(Path(config.site_dir).resolve()), Memory())
@@ -180,14 +181,14 @@ class TrilingualPlugin(BasePlugin[TrilingualConfig]):
             write_feed(site, lang, self.library, site_url, config.site_name)
         write_robots(site, site_url)
         if self.command == "serve":
-            self.heap.build_ended()
+            _kept.heap.build_ended()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.command == "serve":
-            self.heap.build_ended()
+            _kept.heap.build_ended()
 
     def on_shutdown(self) -> None:
-        self.heap.stop()
+        _kept.heap.stop()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
